@@ -1,0 +1,43 @@
+# The CRM suite: Odoo 11.0 on CPython 3.11 with PostgreSQL.
+#   make run            set everything up, create/update the crm_suite database, serve it
+#   make test           set everything up, run the quality gates and every test
+#   make test-platform  Odoo's own test suites under the compatibility layer
+#   make bench          benchmarks, written to BENCHMARKS.md (SCALE=small|full)
+# Every target installs what is missing first (Debian packages, .venv, node
+# tools, the PostgreSQL role) and is safe to run again.
+
+SHELL := /bin/bash
+HTTP_PORT ?= 8069
+SCALE ?= small
+export CRM_SUITE_ROOT := $(CURDIR)
+
+.PHONY: run test test-platform bench setup system venv node postgres gates serve
+
+run: setup
+	@setup/serve.sh $(HTTP_PORT)
+
+test: setup gates
+	@testing/run-tests.sh $(PYTEST_ARGS)
+
+test-platform: setup
+	@testing/platform/run.sh
+
+bench: setup
+	@.venv/bin/python bench/run.py --scale $(SCALE)
+
+gates: setup
+	@testing/gates.sh
+
+setup: system venv node postgres
+
+system:
+	@setup/install-system.sh
+
+venv: system
+	@setup/install-python.sh
+
+node: system
+	@setup/install-node.sh
+
+postgres: system
+	@setup/postgres.sh

@@ -1,0 +1,23 @@
+# Copyright 2026 CRM Suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+{
+    'name': 'CRM Suite',
+    'summary': 'The whole CRM suite for sales teams, with its demo data',
+    'version': '11.0.1.0.0',
+    'category': 'Sales',
+    'author': 'CRM Suite contributors',
+    'website': 'https://github.com/crm-suite/crm-suite',
+    'license': 'AGPL-3',
+    'depends': [
+        'crm_leads_ext',
+        'crm_funnel_stages',
+        'crm_territory_security',
+        'crm_campaign_segments',
+        'crm_quotation',
+        # scheduled actions of the suite run as background jobs
+        'queue_job_cron',
+    ],
+    'data': [],
+    'demo': [],
+    'installable': True,
+}

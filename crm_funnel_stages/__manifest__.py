@@ -1,0 +1,15 @@
+# Copyright 2026 CRM Suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+{
+    'name': 'CRM Funnel Stages',
+    'summary': 'Stages consultants define in XML, stage gates, automatic probability, stage history and a clickable sales funnel',
+    'version': '11.0.1.0.0',
+    'category': 'Sales',
+    'author': 'CRM Suite contributors',
+    'website': 'https://github.com/crm-suite/crm-suite',
+    'license': 'AGPL-3',
+    'depends': ['crm'],
+    'data': [],
+    'demo': [],
+    'installable': True,
+}

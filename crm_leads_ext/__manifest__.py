@@ -1,0 +1,15 @@
+# Copyright 2026 CRM Suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+{
+    'name': 'CRM Leads Extended',
+    'summary': 'Every way a lead arrives, hierarchical sales teams with escalation, conversion and lead analysis',
+    'version': '11.0.1.0.0',
+    'category': 'Sales',
+    'author': 'CRM Suite contributors',
+    'website': 'https://github.com/crm-suite/crm-suite',
+    'license': 'AGPL-3',
+    'depends': ['crm', 'sales_team', 'base_import'],
+    'data': [],
+    'demo': [],
+    'installable': True,
+}
