@@ -11,7 +11,7 @@ HTTP_PORT ?= 8069
 SCALE ?= small
 export CRM_SUITE_ROOT := $(CURDIR)
 
-.PHONY: run test test-platform bench setup system venv node postgres gates serve
+.PHONY: run test test-platform bench setup system venv node postgres gates readme
 
 run: setup
 	@setup/serve.sh $(HTTP_PORT)
@@ -27,6 +27,10 @@ bench: setup
 
 gates: setup
 	@testing/gates.sh
+
+ADDONS := crm_leads_ext crm_funnel_stages crm_territory_security crm_campaign_segments crm_quotation addons/crm_suite
+readme:
+	@python3 readme_gen/gen_addon_readme.py $(ADDONS)
 
 setup: system venv node postgres
 

@@ -2,7 +2,10 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 {
     'name': 'CRM Funnel Stages',
-    'summary': 'Stages consultants define in XML, stage gates, automatic probability, stage history and a clickable sales funnel',
+    'summary': (
+        'Stages consultants define in XML, stage gates, automatic '
+        'probability, stage history and a clickable sales funnel'
+    ),
     'version': '11.0.1.0.0',
     'category': 'Sales',
     'author': 'CRM Suite contributors',

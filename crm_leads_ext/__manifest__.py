@@ -2,7 +2,10 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 {
     'name': 'CRM Leads Extended',
-    'summary': 'Every way a lead arrives, hierarchical sales teams with escalation, conversion and lead analysis',
+    'summary': (
+        'Every way a lead arrives, hierarchical sales teams with '
+        'escalation, conversion and lead analysis'
+    ),
     'version': '11.0.1.0.0',
     'category': 'Sales',
     'author': 'CRM Suite contributors',

@@ -2,7 +2,10 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 {
     'name': 'CRM Territory Security',
-    'summary': 'Sales territories, record rules that hold on every path, the manager hierarchy and forecasts',
+    'summary': (
+        'Sales territories, record rules that hold on every path, the '
+        'manager hierarchy and forecasts'
+    ),
     'version': '11.0.1.0.0',
     'category': 'Sales',
     'author': 'CRM Suite contributors',
