@@ -10,8 +10,6 @@ addons themselves still run on Python 3.5 servers without it.
 """
 import sys
 
-from . import stdlib, odoo_patches
-
 SUPPORTED = ((3, 11),)
 
 _applied = False
@@ -34,6 +32,8 @@ def apply():
     if _applied:
         return
     check_python()
+    # imported only now: on another Python the check above speaks first
+    from . import stdlib, odoo_patches
     stdlib.apply()
     odoo_patches.install_import_hooks()
     _applied = True
