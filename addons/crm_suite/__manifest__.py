@@ -18,6 +18,9 @@
         'queue_job_cron',
     ],
     'data': [],
-    'demo': [],
+    'demo': [
+        'demo/res_users_demo.xml',
+        'demo/crm_lead_demo.xml',
+    ],
     'installable': True,
 }
