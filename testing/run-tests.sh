@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 export CRM_SUITE_ROOT=$PWD
 export PGHOST=127.0.0.1 PGPORT=5432 PGUSER=crm_suite PGPASSWORD=${PGROLE_PASSWORD:-crm_suite}
 export PATH="$PWD/node_modules/.bin:$PATH"
-export PYTHONPATH="$PWD/compat:$PWD/testing${PYTHONPATH:+:$PYTHONPATH}"
+export PYTHONPATH="$PWD/compat:$PWD/testing${PYTHONPATH:+:$PYTHONPATH}:$PWD"
 PY=.venv/bin/python
 RUN=${RUN_ID:-$$}
 TEMPLATE=crm_suite_test_template_$RUN
