@@ -1,0 +1,1 @@
+"""Benchmarks of the suite: `make bench` (bench/run.py). See bench/README.md."""

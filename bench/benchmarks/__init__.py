@@ -1,0 +1,1 @@
+"""The benchmarks: one module each, found by bench/registry.py. See bench/README.md."""
