@@ -6,6 +6,7 @@ loader of the few modules concerned and patches each right after it ran.
 """
 import ast
 import builtins
+import email.utils
 import importlib.abc
 import sys
 from opcode import opmap
@@ -100,6 +101,30 @@ def _compile(source, filename, mode, *args, **kwargs):
 def _qweb_compile(module):
     # qweb.py compiles the AST it generates with the global name ``compile``
     module.compile = _compile
+
+
+def getaddresses_lenient(fieldvalues):
+    """``email.utils.getaddresses`` with the parsing Odoo 11 was written for."""
+    return email.utils.getaddresses(fieldvalues, strict=False)
+
+
+@_patch('odoo.tools.mail')
+@_patch('odoo.addons.base.ir.ir_mail_server')
+def _lenient_getaddresses(module):
+    """Odoo 11 parses addresses with the lenient ``getaddresses`` of 3.5-3.7.
+
+    The CVE-2023-27043 fix (CPython 3.11.10, and Debian 12's 3.11.2-6+deb12u5
+    onwards) made ``getaddresses()`` strict by default: it returns
+    ``('', '')`` for whole header values Odoo then cleans up itself, e.g.
+    "d@x; 1@2" or a display name holding an address. email_split() returns
+    [], partners are created from the wrong name, and the mail gateway finds
+    no route for "to: groups@example.com, other@gmail.com". Odoo's own fix
+    (odoo/odoo#180703) is the same: strict=False in these two modules only,
+    which keep filtering out results without an "@" themselves. Nothing
+    outside Odoo's address parsing is made lenient.
+    """
+    if getattr(email.utils, 'supports_strict_parsing', False):
+        module.getaddresses = getaddresses_lenient
 
 
 class _PatchingLoader(importlib.abc.Loader):
