@@ -17,7 +17,7 @@ run: setup
 	@setup/serve.sh $(HTTP_PORT)
 
 test: setup gates
-	@testing/run-tests.sh $(PYTEST_ARGS)
+	@testing/run-tests.sh $(PYTEST_ARGS) && testing/platform/run.sh
 
 test-platform: setup
 	@testing/platform/run.sh
