@@ -79,6 +79,7 @@ def run(cmd, log, check=True):
         lines = []
         for line in _child.stdout:
             out.write(line)
+            out.flush()  # the log shows the progress of a long step
             lines.append(line)
         code = _child.wait()
         _child = None

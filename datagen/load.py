@@ -467,13 +467,8 @@ class CopyLoader:
         ``with_chatter``, activities and messages). Returns (lead ids, counts)."""
         refs, cr = self.refs, self.cr
         ids = reserve_ids(cr, 'crm_lead_id_seq', len(rows))
-        lead_rows, activity_rows, message_rows, follower_rows, subtype_rows = (
-            [],
-            [],
-            [],
-            [],
-            [],
-        )
+        lead_rows, activity_rows, message_rows = [], [], []
+        follower_rows, subtype_rows = [], []
         follower_ids = (
             reserve_ids(cr, 'mail_followers_id_seq', sum(1 for r in rows if r['user']))
             if followers
