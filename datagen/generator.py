@@ -167,6 +167,21 @@ def mobile(rng, city):
 
 
 def address(rng, city):
+    """The address fields of a row (street, street2, zip, city, city_code,
+    state, country) for an address in ``city``."""
+    street, street2, zip_code = _street_and_zip(rng, city)
+    return dict(
+        street=street,
+        street2=street2,
+        zip=zip_code,
+        city=city.name,
+        city_code=city.code,
+        state=city.state,
+        country=city.country,
+    )
+
+
+def _street_and_zip(rng, city):
     """street, street2, zip of an address in ``city``."""
     low, high = city.zips
     if city.country == 'CN':
@@ -292,7 +307,7 @@ class DataGenerator:
     def _company_partner(self, rng, i):
         city = vocab.CITY_PICK.pick(rng)
         name, domain, vat = company(rng, city)
-        street, street2, zip_code = address(rng, city)
+        addr = address(rng, city)
         create_date = _ago(rng, self.now, 1095, skew=1.3)
         user = self._salesperson(rng, city.team)
         local = {
@@ -306,13 +321,7 @@ class DataGenerator:
             is_company=True,
             parent=None,
             name=name,
-            street=street,
-            street2=street2,
-            zip=zip_code,
-            city=city.name,
-            city_code=city.code,
-            country=city.country,
-            state=city.state,
+            **addr,
             tz=city.tz,
             email='%s@%s' % (rng.choice(local), domain),
             domain=domain,
@@ -384,18 +393,12 @@ class DataGenerator:
             )
         else:
             create_date = _ago(rng, self.now, 1095, skew=1.3)
-            street, street2, zip_code = address(rng, city)
+            addr = address(rng, city)
             user = self._salesperson(rng, city.team, share=0.4)
             row.update(
                 parent=None,
                 parent_name=None,
-                street=street,
-                street2=street2,
-                zip=zip_code,
-                city=city.name,
-                city_code=city.code,
-                country=city.country,
-                state=city.state,
+                **addr,
                 email=personal_email(rng, who),
                 phone=landline(rng, city) if rng.random() < 0.3 else None,
                 function=None,
@@ -454,7 +457,7 @@ class DataGenerator:
                     [loc for loc in vocab.LOCALES if loc != city.locale]
                 )
             who = person(rng, locale)
-            street, street2, zip_code = address(rng, city)
+            addr = address(rng, city)
             if rng.random() < 0.7:
                 company_name, domain, _vat = company(rng, city)
                 email = work_email(rng, who, domain)
@@ -471,12 +474,7 @@ class DataGenerator:
                 email_from=email,
                 phone=landline(rng, city) if company_name else None,
                 mobile=mobile(rng, city),
-                street=street,
-                street2=street2,
-                zip=zip_code,
-                city=city.name,
-                state=city.state,
-                country=city.country,
+                **addr,
                 function=function,
                 website=website,
             )
@@ -613,20 +611,31 @@ class DataGenerator:
         locale = lead['market_locale']
         record_name = lead['name']
         doc = 'Lead/Opportunity'
-        result = [
-            dict(
-                date=lead['create_date'],
-                message_type='notification',
-                subtype='mail.mt_note',
-                body='<p>%s created</p>' % doc,
+
+        def written_in_odoo(date, message_type, subtype, body, author):
+            # Odoo's own Message-Id format; drawn after the body, as always
+            return dict(
+                date=date,
+                message_type=message_type,
+                subtype=subtype,
+                body=body,
                 subject=None,
-                author_user=lead['creator'],
+                author_user=author,
                 author_partner=None,
                 email_from=None,
                 record_name=record_name,
                 message_id='<%s-openerp-%s-crm.lead@datagen>'
                 % (rng.getrandbits(48), lead['index']),
-                creator=lead['creator'],
+                creator=author,
+            )
+
+        result = [
+            written_in_odoo(
+                lead['create_date'],
+                'notification',
+                'mail.mt_note',
+                '<p>%s created</p>' % doc,
+                lead['creator'],
             )
         ]
         extra = (
@@ -665,37 +674,17 @@ class DataGenerator:
             elif kind < 0.75 and lead['user']:
                 body = rng.choice(vocab.OUTBOUND[locale]).format(p=lead['product'])
                 result.append(
-                    dict(
-                        date=date,
-                        message_type='comment',
-                        subtype='mail.mt_comment',
-                        body='<p>%s</p>' % body,
-                        subject=None,
-                        author_user=lead['user'],
-                        author_partner=None,
-                        email_from=None,
-                        record_name=record_name,
-                        message_id='<%s-openerp-%s-crm.lead@datagen>'
-                        % (rng.getrandbits(48), lead['index']),
-                        creator=lead['user'],
+                    written_in_odoo(
+                        date, 'comment', 'mail.mt_comment', '<p>%s</p>' % body,
+                        lead['user'],
                     )
                 )
             else:
-                author = lead['user']
+                body = rng.choice(vocab.NOTES[locale])
                 result.append(
-                    dict(
-                        date=date,
-                        message_type='comment',
-                        subtype='mail.mt_note',
-                        body='<p>%s</p>' % rng.choice(vocab.NOTES[locale]),
-                        subject=None,
-                        author_user=author,
-                        author_partner=None,
-                        email_from=None,
-                        record_name=record_name,
-                        message_id='<%s-openerp-%s-crm.lead@datagen>'
-                        % (rng.getrandbits(48), lead['index']),
-                        creator=author,
+                    written_in_odoo(
+                        date, 'comment', 'mail.mt_note', '<p>%s</p>' % body,
+                        lead['user'],
                     )
                 )
         return result

@@ -38,6 +38,17 @@ class LoadError(Exception):
 # -- conversions shared by both loaders ---------------------------------------
 
 
+def address_values(refs, row):
+    return dict(
+        street=row['street'],
+        street2=row['street2'],
+        zip=row['zip'],
+        city=row['city'],
+        state_id=refs.state_id(row['country'], row['state']),
+        country_id=refs.country.get(row['country']),
+    )
+
+
 def partner_values(refs, row, partner_ids):
     parent = row['parent']
     return dict(
@@ -45,12 +56,7 @@ def partner_values(refs, row, partner_ids):
         is_company=row['is_company'],
         parent_id=partner_ids[parent] if parent is not None else None,
         type='contact',
-        street=row['street'],
-        street2=row['street2'],
-        zip=row['zip'],
-        city=row['city'],
-        state_id=refs.state_id(row['country'], row['state']),
-        country_id=refs.country.get(row['country']),
+        **address_values(refs, row),
         email=row['email'],
         phone=row['phone'],
         mobile=row['mobile'],
@@ -80,12 +86,7 @@ def lead_values(refs, row, partner_ids):
         email_from=row['email_from'],
         phone=row['phone'],
         mobile=row['mobile'],
-        street=row['street'],
-        street2=row['street2'],
-        zip=row['zip'],
-        city=row['city'],
-        state_id=refs.state_id(row['country'], row['state']),
-        country_id=refs.country.get(row['country']),
+        **address_values(refs, row),
         function=row['function'],
         website=row['website'],
         team_id=refs.team[row['team']],
