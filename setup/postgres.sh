@@ -30,6 +30,8 @@ if ! answers; then
     fi
 fi
 
+# (from /: the postgres user may not enter the checkout's folder)
+cd /
 exists=$("${AS_POSTGRES[@]}" psql -tAq -c "SELECT 1 FROM pg_roles WHERE rolname = '$ROLE'" 2>/dev/null || true)
 if [ "$exists" != "1" ]; then
     echo "setup: creating the PostgreSQL role $ROLE"
