@@ -17,7 +17,12 @@ run: setup
 	@setup/serve.sh $(HTTP_PORT)
 
 test: setup gates
-	@testing/run-tests.sh $(PYTEST_ARGS) && testing/platform/run.sh
+	@# Odoo's own suites first, the suite's tests last: the run ends with
+	@# pytest's summary line, and fails if either part failed.
+	@testing/platform/run.sh; platform=$$?; \
+	if [ $$platform -ne 0 ]; then echo "make test: Odoo's own test suites FAILED (above); running the suite's tests anyway"; fi; \
+	testing/run-tests.sh $(PYTEST_ARGS); suite=$$?; \
+	exit $$(( platform || suite ))
 
 test-platform: setup
 	@testing/platform/run.sh
