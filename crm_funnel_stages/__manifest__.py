@@ -12,7 +12,10 @@
     'website': 'https://github.com/crm-suite/crm-suite',
     'license': 'AGPL-3',
     'depends': ['crm'],
-    'data': [],
+    'data': [
+        'security/crm_funnel_stages_security.xml',
+        'security/ir.model.access.csv',
+    ],
     'demo': [],
     'installable': True,
 }

@@ -1,0 +1,27 @@
+# Copyright 2026 CRM Suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+from odoo import fields, models
+
+
+class CrmLeadCriterionCheck(models.Model):
+    _name = 'crm.lead.criterion.check'
+    _description = 'Criterion checked on a lead'
+    _order = 'lead_id, criterion_id'
+
+    lead_id = fields.Many2one(
+        'crm.lead', string='Lead', required=True, ondelete='cascade',
+        index=True)
+    criterion_id = fields.Many2one(
+        'crm.stage.criterion', string='Criterion', required=True,
+        ondelete='cascade', index=True)
+    stage_id = fields.Many2one(related='criterion_id.stage_id', store=True,
+                               readonly=True)
+    required = fields.Boolean(related='criterion_id.required', readonly=True)
+    done = fields.Boolean()
+    user_id = fields.Many2one('res.users', string='Checked by', readonly=True)
+    date = fields.Datetime(string='Checked on', readonly=True)
+
+    _sql_constraints = [
+        ('lead_criterion_unique', 'unique(lead_id, criterion_id)',
+         'A criterion is checked once per lead.'),
+    ]

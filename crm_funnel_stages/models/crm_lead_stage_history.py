@@ -1,0 +1,27 @@
+# Copyright 2026 CRM Suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+from odoo import fields, models
+
+
+class CrmLeadStageHistory(models.Model):
+    _name = 'crm.lead.stage.history'
+    _description = 'Stage change of a lead'
+    _order = 'date desc, id desc'
+
+    lead_id = fields.Many2one(
+        'crm.lead', string='Lead', required=True, ondelete='cascade',
+        index=True)
+    team_id = fields.Many2one('crm.team', string='Sales Team', index=True)
+    stage_from_id = fields.Many2one('crm.stage', string='From Stage',
+                                    ondelete='set null', index=True)
+    stage_to_id = fields.Many2one('crm.stage', string='To Stage',
+                                  ondelete='set null', index=True)
+    user_id = fields.Many2one('res.users', string='Changed by')
+    date = fields.Datetime(required=True, default=fields.Datetime.now,
+                           index=True)
+    days_in_stage = fields.Float(
+        string='Days in From Stage', group_operator='avg',
+        help="Time the lead spent in the stage it left.")
+    forward = fields.Boolean(
+        help="True when the lead moved to a later stage, False when it went "
+             "back.")
