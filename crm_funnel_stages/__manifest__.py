@@ -15,6 +15,8 @@
     'data': [
         'security/crm_funnel_stages_security.xml',
         'security/ir.model.access.csv',
+        'data/crm_funnel_template_data.xml',
+        'wizard/crm_funnel_template_load_views.xml',
     ],
     'demo': [],
     'installable': True,

@@ -4,3 +4,4 @@ from . import crm_stage_criterion
 from . import crm_lead_criterion_check
 from . import crm_lead_stage_history
 from . import crm_lead
+from . import crm_funnel_template
