@@ -1,6 +1,7 @@
 # Copyright 2026 CRM Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
-from odoo import fields, models
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
 
 
 class CrmLead(models.Model):
@@ -10,3 +11,236 @@ class CrmLead(models.Model):
         'crm.lead.criterion.check', 'lead_id', string='Criteria Checklist')
     stage_history_ids = fields.One2many(
         'crm.lead.stage.history', 'lead_id', string='Stage History')
+    current_criterion_check_ids = fields.One2many(
+        'crm.lead.criterion.check', 'lead_id', string='Exit Criteria',
+        domain=[('is_current', '=', True)],
+        help="What must be confirmed before the lead leaves its stage "
+             "forward.")
+    stage_required_fields = fields.Char(
+        compute='_compute_stage_required_fields',
+        help="Technical: the fields the current stage requires, as "
+             "',name,name,' so that view attrs can test them with ilike.")
+
+    @api.depends('stage_id', 'team_id')
+    def _compute_stage_required_fields(self):
+        required = self._stage_required_field_names()
+        for lead in self:
+            names = required.get(lead.id, ())
+            lead.stage_required_fields = (
+                ',%s,' % ','.join(sorted(names)) if names else False)
+
+    @api.multi
+    def _stage_required_field_names(self):
+        """Map each lead id to the field names its stage requires.
+
+        A stage's required fields hold for that stage and every later one
+        the lead's team sees, so the union is taken over the stages up to
+        the lead's stage. One search for all the leads.
+        """
+        leads = self.filtered('stage_id')
+        if not leads:
+            return {}
+        stages = self.env['crm.stage'].search(
+            [('required_field_ids', '!=', False)])
+        result = {}
+        for lead in leads:
+            key = lead.stage_id._funnel_key()
+            names = set()
+            for stage in stages:
+                if stage.team_id and stage.team_id != lead.team_id:
+                    continue
+                if stage._funnel_key() <= key:
+                    names.update(stage.required_field_ids.mapped('name'))
+            result[lead.id] = names
+        return result
+
+    @api.multi
+    def _check_stage_required_fields(self):
+        required = self._stage_required_field_names()
+        all_names = set()
+        for names in required.values():
+            all_names.update(names)
+        if not all_names:
+            return
+        labels = self.fields_get(list(all_names), ['string'])
+        problems = []
+        for lead in self:
+            missing = [name for name in sorted(required.get(lead.id, ()))
+                       if name in self._fields and not lead[name]]
+            if missing:
+                problems.append(_('%(lead)s (stage %(stage)s): %(what)s') % {
+                    'lead': lead.name, 'stage': lead.stage_id.name,
+                    'what': ', '.join(
+                        labels[name]['string'] for name in missing)})
+        if problems:
+            raise ValidationError(
+                _("These fields must be set for the stage the lead is "
+                  "in:\n%s") % '\n'.join(problems))
+
+    @api.multi
+    def _missing_exit_criteria(self, new_stage):
+        """Map the leads that would leave their stage forward to
+        new_stage to the required criteria of their stage they have not
+        checked. Two queries for all the leads."""
+        key = new_stage._funnel_key()
+        leaving = self.filtered(
+            lambda lead: lead.stage_id and lead.stage_id != new_stage
+            and lead.stage_id._funnel_key() < key)
+        if not leaving:
+            return {}
+        criteria = self.env['crm.stage.criterion'].search([
+            ('stage_id', 'in', leaving.mapped('stage_id').ids),
+            ('required', '=', True)])
+        if not criteria:
+            return {}
+        done = self.env['crm.lead.criterion.check'].search_read([
+            ('lead_id', 'in', leaving.ids),
+            ('criterion_id', 'in', criteria.ids),
+            ('done', '=', True)], ['lead_id', 'criterion_id'])
+        done_pairs = {(row['lead_id'][0], row['criterion_id'][0])
+                      for row in done}
+        missing = {}
+        for lead in leaving:
+            unchecked = criteria.filtered(
+                lambda crit: crit.stage_id == lead.stage_id
+                and (lead.id, crit.id) not in done_pairs)
+            if unchecked:
+                missing[lead] = unchecked
+        return missing
+
+    @api.multi
+    def _check_exit_criteria(self, new_stage):
+        """Refuse a forward move past unchecked required criteria, unless
+        the user is a funnel manager: then the override is posted in the
+        lead's chatter."""
+        missing = self._missing_exit_criteria(new_stage)
+        if not missing:
+            return
+        if not self.env.user.has_group(
+                'crm_funnel_stages.group_funnel_manager'):
+            raise UserError(_(
+                "These leads cannot move forward to %(stage)s until the "
+                "criteria of their stage are checked:\n%(what)s") % {
+                'stage': new_stage.name, 'what': '\n'.join(
+                    _('%(lead)s (stage %(stage)s): %(what)s') % {
+                        'lead': lead.name, 'stage': lead.stage_id.name,
+                        'what': ', '.join(crits.mapped('name'))}
+                    for lead, crits in missing.items())})
+        for lead, crits in missing.items():
+            lead.message_post(body=_(
+                "%(user)s moved this lead from %(from)s to %(to)s without "
+                "these criteria checked: %(what)s") % {
+                'user': self.env.user.name, 'from': lead.stage_id.name,
+                'to': new_stage.name,
+                'what': ', '.join(crits.mapped('name'))})
+
+    @api.multi
+    def _enter_stage(self, previous, now):
+        """Record the stage change of these leads and prepare the checklist
+        of their new stage, in one statement each whatever the number of
+        leads.
+
+        previous maps a lead id to (stage left, date it entered that stage);
+        now is the date of the change."""
+        if not self:
+            return
+        cr = self.env.cr
+        ids = self.ids
+        cr.execute("""
+            INSERT INTO crm_lead_stage_history (
+                lead_id, team_id, stage_from_id, stage_to_id, user_id, date,
+                days_in_stage, forward,
+                create_uid, create_date, write_uid, write_date)
+            SELECT l.id, l.team_id, prev.stage_id, l.stage_id, %(uid)s,
+                   %(now)s,
+                   EXTRACT(EPOCH FROM (%(now)s::timestamp - prev.entered))
+                       / 86400.0,
+                   sf.id IS NULL OR (st.sequence, st.id) > (sf.sequence, sf.id),
+                   %(uid)s, %(now)s, %(uid)s, %(now)s
+            FROM unnest(%(ids)s::int[], %(froms)s::int[],
+                        %(entered)s::timestamp[])
+                AS prev(lead_id, stage_id, entered)
+            JOIN crm_lead l ON l.id = prev.lead_id
+            JOIN crm_stage st ON st.id = l.stage_id
+            LEFT JOIN crm_stage sf ON sf.id = prev.stage_id
+        """, {
+            'uid': self.env.uid, 'now': now, 'ids': ids,
+            'froms': [previous.get(i, (None, None))[0] for i in ids],
+            'entered': [previous.get(i, (None, None))[1] for i in ids],
+        })
+        cr.execute("""
+            INSERT INTO crm_lead_criterion_check (
+                lead_id, criterion_id, stage_id, done, is_current,
+                create_uid, create_date, write_uid, write_date)
+            SELECT l.id, c.id, c.stage_id, FALSE, TRUE,
+                   %(uid)s, %(now)s, %(uid)s, %(now)s
+            FROM crm_lead l
+            JOIN crm_stage_criterion c ON c.stage_id = l.stage_id
+            WHERE l.id IN %(ids)s
+            ON CONFLICT (lead_id, criterion_id) DO NOTHING
+        """, {'uid': self.env.uid, 'now': now, 'ids': tuple(ids)})
+        # the rows of the stage left stay (their checks are kept if the lead
+        # comes back) but leave the form's checklist
+        cr.execute("""
+            UPDATE crm_lead_criterion_check c
+            SET is_current = (c.stage_id IS NOT DISTINCT FROM l.stage_id)
+            FROM crm_lead l
+            WHERE l.id = c.lead_id AND c.lead_id IN %s
+        """, (tuple(ids),))
+        self.env['crm.lead.stage.history'].invalidate_cache()
+        self.env['crm.lead.criterion.check'].invalidate_cache()
+        self.invalidate_cache(
+            ['criterion_check_ids', 'current_criterion_check_ids',
+             'stage_history_ids'], ids)
+
+    @api.model
+    def create(self, vals):
+        if vals.get('stage_id') and 'probability' not in vals:
+            # a lead created in a stage gets the stage's probability, as a
+            # lead moved into it does
+            vals = dict(vals)
+            vals.update(self._onchange_stage_id_values(vals['stage_id']))
+        lead = super(CrmLead, self).create(vals)
+        if lead.stage_id:
+            lead._enter_stage({}, lead.date_last_stage_update)
+        lead._check_stage_required_fields()
+        return lead
+
+    @api.multi
+    def write(self, vals):
+        if 'stage_id' not in vals:
+            result = super(CrmLead, self).write(vals)
+            if set(vals) & self._all_stage_required_field_names():
+                self._check_stage_required_fields()
+            return result
+        new_stage = self.env['crm.stage'].browse(vals['stage_id'])
+        staying = self.filtered(lambda lead: lead.stage_id == new_stage)
+        moving = self - staying
+        if staying:
+            # writing the stage a lead already is in changes nothing: its
+            # hand-typed probability and its date in the stage are kept
+            same = dict(vals)
+            del same['stage_id']
+            if same:
+                super(CrmLead, staying).write(same)
+        if staying and set(vals) & self._all_stage_required_field_names():
+            staying._check_stage_required_fields()
+        if not moving:
+            return True
+        if new_stage:
+            moving._check_exit_criteria(new_stage)
+        previous = {lead.id: (lead.stage_id.id or None,
+                              lead.date_last_stage_update)
+                    for lead in moving}
+        now = fields.Datetime.now()
+        vals = dict(vals, date_last_stage_update=now)
+        result = super(CrmLead, moving).write(vals)
+        moving.filtered('stage_id')._enter_stage(previous, now)
+        moving._check_stage_required_fields()
+        return result
+
+    @api.model
+    def _all_stage_required_field_names(self):
+        return set(self.env['crm.stage'].search(
+            [('required_field_ids', '!=', False)]
+        ).mapped('required_field_ids.name'))

@@ -1,6 +1,6 @@
 # Copyright 2026 CRM Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class CrmStage(models.Model):
@@ -17,3 +17,10 @@ class CrmStage(models.Model):
         domain="[('model', '=', 'crm.lead'), ('store', '=', True)]",
         help="Fields that must be set for a lead to enter this stage or any "
              "later one.")
+
+    @api.multi
+    def _funnel_key(self):
+        """Where the stage stands in the funnel: a lead moving to a stage
+        with a higher key moves forward."""
+        self.ensure_one()
+        return (self.sequence, self.id)
