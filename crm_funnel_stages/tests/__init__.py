@@ -1,3 +1,4 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 from . import test_funnel_templates
 from . import test_stage_gates
+from . import test_readme_example
