@@ -244,3 +244,135 @@ class CrmLead(models.Model):
         return set(self.env['crm.stage'].search(
             [('required_field_ids', '!=', False)]
         ).mapped('required_field_ids.name'))
+
+    @api.model
+    def get_funnel_data(self, domain, group_by=None):
+        """Figures of the sales funnel for the opportunities matching
+        ``domain`` (the caller's salesperson, team and period filters), read
+        under the user's access rights and record rules, in one SQL query.
+
+        Lost opportunities are counted although archived: Odoo marks a lost
+        opportunity active=False with probability 0; an active one in a
+        folded stage of probability 0 (the Sage "Sale Lost" stage) is lost
+        too. Won: in a stage of probability 100. Open: any other active one.
+
+        Returns::
+
+            {'stages': [{'stage_id', 'name', 'sequence', 'count',
+                         'expected_revenue', 'weighted_revenue'}, ...],
+             'totals': {'open_count', 'expected_revenue', 'weighted_revenue',
+                        'won_count', 'lost_count', 'success_rate'},
+             'users': [{'user_id', 'name', 'stages': [...],
+                        'totals': {...}}, ...]}
+
+        ``stages`` lists, in stage order, the stages holding a matching
+        active opportunity and the stages of their sales teams; ``count``
+        and the revenues there are over active opportunities (won ones
+        included). ``totals`` are over open opportunities, but for
+        ``won_count`` and ``lost_count``; ``success_rate`` is
+        won / (won + lost) in percent, rounded to 2 decimals (0.0 when
+        there is neither). Weighted revenue is expected revenue x
+        probability / 100. ``users`` is filled only when ``group_by`` is
+        ``'user_id'``, ordered by name, ``user_id`` False for opportunities
+        nobody is assigned to; each entry has the same ``stages`` and
+        ``totals`` as above, restricted to that salesperson.
+        """
+        if group_by not in (None, False, 'user_id'):
+            raise UserError(_(
+                "The sales funnel can only be broken down by salesperson."))
+        self.check_access_rights('read')
+        # Lost opportunities are archived: they must be read too.
+        leads = self.with_context(active_test=False)
+        query = leads._where_calc(
+            [('type', '=', 'opportunity')] + list(domain or []))
+        leads._apply_ir_rules(query, 'read')
+        from_clause, where_clause, params = query.get_sql()
+        # from_clause and where_clause are built by the ORM; every value is
+        # in params.
+        self.env.cr.execute("""
+            WITH lead AS (
+                SELECT "crm_lead".stage_id, "crm_lead".user_id,
+                       "crm_lead".team_id, "crm_lead".active,
+                       COALESCE("crm_lead".probability, 0) AS probability,
+                       COALESCE("crm_lead".planned_revenue, 0) AS revenue
+                  FROM {from_clause}
+                 WHERE {where_clause}
+            )
+            SELECT lead.stage_id, lead.user_id, lead.team_id,
+                   CASE WHEN lead.active AND stage.probability = 100
+                            THEN 'won'
+                        WHEN (NOT lead.active AND lead.probability = 0)
+                          OR (lead.active AND stage.fold
+                              AND stage.probability = 0)
+                            THEN 'lost'
+                        WHEN lead.active THEN 'open'
+                   END AS state,
+                   lead.active,
+                   COUNT(*),
+                   SUM(lead.revenue),
+                   SUM(lead.revenue * lead.probability / 100.0)
+              FROM lead
+              LEFT JOIN crm_stage stage ON stage.id = lead.stage_id
+             GROUP BY 1, 2, 3, 4, 5
+        """.format(from_clause=from_clause,  # pylint: disable=sql-injection
+                   where_clause=where_clause), params)
+        rows = self.env.cr.fetchall()
+        stage_ids = {row[0] for row in rows if row[0] and row[4]}
+        team_ids = {row[2] for row in rows if row[2]}
+        stages = self.env['crm.stage'].search(
+            ['|', ('id', 'in', list(stage_ids)),
+             ('team_id', 'in', list(team_ids))])
+
+        def figures(selected):
+            per_stage = {}
+            totals = {'open_count': 0, 'expected_revenue': 0.0,
+                      'weighted_revenue': 0.0, 'won_count': 0,
+                      'lost_count': 0}
+            for stage_id, _user, _team, state, active, count, revenue, \
+                    weighted in selected:
+                if active and stage_id:
+                    figure = per_stage.setdefault(stage_id, [0, 0.0, 0.0])
+                    figure[0] += count
+                    figure[1] += revenue
+                    figure[2] += weighted
+                if state == 'open':
+                    totals['open_count'] += count
+                    totals['expected_revenue'] += revenue
+                    totals['weighted_revenue'] += weighted
+                elif state in ('won', 'lost'):
+                    totals[state + '_count'] += count
+            closed = totals['won_count'] + totals['lost_count']
+            totals['success_rate'] = round(
+                100.0 * totals['won_count'] / closed, 2) if closed else 0.0
+            totals['expected_revenue'] = round(totals['expected_revenue'], 2)
+            totals['weighted_revenue'] = round(totals['weighted_revenue'], 2)
+            return [{
+                'stage_id': stage.id,
+                'name': stage.name,
+                'sequence': stage.sequence,
+                'count': per_stage.get(stage.id, [0])[0],
+                'expected_revenue': round(
+                    per_stage.get(stage.id, [0, 0.0])[1], 2),
+                'weighted_revenue': round(
+                    per_stage.get(stage.id, [0, 0.0, 0.0])[2], 2),
+            } for stage in stages], totals
+
+        result_stages, result_totals = figures(rows)
+        users = []
+        if group_by == 'user_id':
+            user_ids = {row[1] for row in rows}
+            names = {user.id: user.name for user in
+                     self.env['res.users'].browse(
+                         [uid for uid in user_ids if uid])}
+            for user_id in user_ids:
+                user_stages, user_totals = figures(
+                    [row for row in rows if row[1] == user_id])
+                users.append({
+                    'user_id': user_id or False,
+                    'name': names.get(user_id) or _("Unassigned"),
+                    'stages': user_stages,
+                    'totals': user_totals,
+                })
+            users.sort(key=lambda entry: entry['name'])
+        return {'stages': result_stages, 'totals': result_totals,
+                'users': users}

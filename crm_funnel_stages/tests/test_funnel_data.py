@@ -1,0 +1,144 @@
+# Copyright 2026 CRM Suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+import json
+
+from odoo.exceptions import UserError
+from odoo.tests.common import SavepointCase
+
+
+class TestFunnelData(SavepointCase):
+    """crm.lead.get_funnel_data against figures computed by hand."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        salesman_group = cls.env.ref('sales_team.group_sale_salesman')
+        manager_group = cls.env.ref('sales_team.group_sale_manager')
+        users = cls.env['res.users'].with_context(no_reset_password=True)
+        cls.anh = users.create({
+            'name': 'A Anh', 'login': 'funnel_anh',
+            'groups_id': [(6, 0, [salesman_group.id])]})
+        cls.binh = users.create({
+            'name': 'B Binh', 'login': 'funnel_binh',
+            'groups_id': [(6, 0, [salesman_group.id])]})
+        cls.manager = users.create({
+            'name': 'Funnel manager', 'login': 'funnel_manager',
+            'groups_id': [(6, 0, [manager_group.id])]})
+        cls.team = cls.env['crm.team'].create({'name': 'Funnel data team'})
+        stages = cls.env['crm.stage']
+        cls.first, cls.second, cls.won, cls.lost = [
+            stages.create({
+                'name': name, 'sequence': sequence, 'probability': prob,
+                'fold': fold, 'team_id': cls.team.id, 'on_change': False})
+            for name, sequence, prob, fold in [
+                ('Funnel first', 1, 20, False),
+                ('Funnel second', 2, 60, False),
+                ('Funnel won', 3, 100, False),
+                ('Funnel lost', 4, 0, True)]]
+        other_team = cls.env['crm.team'].create({'name': 'Other team'})
+
+        def lead(user, stage, revenue, probability, **extra):
+            values = {
+                'name': 'Funnel %s %s' % (user.name, revenue),
+                'type': 'opportunity', 'team_id': cls.team.id,
+                'user_id': user.id, 'stage_id': stage.id,
+                'planned_revenue': revenue, 'probability': probability}
+            values.update(extra)
+            return cls.env['crm.lead'].create(values)
+
+        lead(cls.anh, cls.first, 1000, 20)
+        lead(cls.anh, cls.first, 3000, 30)
+        lead(cls.anh, cls.second, 5000, 60)
+        lead(cls.anh, cls.won, 7000, 100)
+        lead(cls.anh, cls.second, 2000, 60).action_set_lost()
+        lead(cls.anh, cls.lost, 4000, 0)
+        lead(cls.binh, cls.second, 10000, 50)
+        lead(cls.binh, cls.won, 8000, 100)
+        lead(cls.binh, cls.first, 500, 20).action_set_lost()
+        # Not counted: a lead, and an opportunity of another team.
+        lead(cls.binh, cls.first, 99999, 20, type='lead')
+        lead(cls.binh, cls.first, 77777, 20, team_id=other_team.id)
+        cls.domain = [('team_id', '=', cls.team.id)]
+
+    def _stages(self, data):
+        return [(s['name'], s['count'], s['expected_revenue'],
+                 s['weighted_revenue']) for s in data['stages']]
+
+    def test_team_figures(self):
+        data = self.env['crm.lead'].sudo(self.manager).get_funnel_data(
+            self.domain)
+        self.assertEqual(self._stages(data), [
+            ('Funnel first', 2, 4000.0, 1100.0),
+            ('Funnel second', 2, 15000.0, 8000.0),
+            ('Funnel won', 2, 15000.0, 15000.0),
+            ('Funnel lost', 1, 4000.0, 0.0),
+        ])
+        self.assertEqual([s['stage_id'] for s in data['stages']],
+                         [self.first.id, self.second.id, self.won.id,
+                          self.lost.id])
+        self.assertEqual([s['sequence'] for s in data['stages']],
+                         [1, 2, 3, 4])
+        self.assertEqual(data['totals'], {
+            'open_count': 4, 'expected_revenue': 19000.0,
+            'weighted_revenue': 9100.0, 'won_count': 2, 'lost_count': 3,
+            'success_rate': 40.0})
+        self.assertEqual(data['users'], [])
+        # The web client receives it as JSON.
+        self.assertEqual(json.loads(json.dumps(data)), data)
+
+    def test_breakdown_per_salesperson(self):
+        data = self.env['crm.lead'].sudo(self.manager).get_funnel_data(
+            self.domain, group_by='user_id')
+        self.assertEqual([u['name'] for u in data['users']],
+                         ['A Anh', 'B Binh'])
+        anh, binh = data['users']
+        self.assertEqual(anh['user_id'], self.anh.id)
+        self.assertEqual(anh['totals'], {
+            'open_count': 3, 'expected_revenue': 9000.0,
+            'weighted_revenue': 4100.0, 'won_count': 1, 'lost_count': 2,
+            'success_rate': 33.33})
+        self.assertEqual(binh['totals'], {
+            'open_count': 1, 'expected_revenue': 10000.0,
+            'weighted_revenue': 5000.0, 'won_count': 1, 'lost_count': 1,
+            'success_rate': 50.0})
+        self.assertEqual(self._stages(binh), [
+            ('Funnel first', 0, 0.0, 0.0),
+            ('Funnel second', 1, 10000.0, 5000.0),
+            ('Funnel won', 1, 8000.0, 8000.0),
+            ('Funnel lost', 0, 0.0, 0.0),
+        ])
+        self.assertEqual(data['totals']['open_count'], 4)
+
+    def test_domain_filters_the_figures(self):
+        data = self.env['crm.lead'].sudo(self.manager).get_funnel_data(
+            self.domain + [('user_id', '=', self.binh.id)])
+        self.assertEqual(data['totals']['open_count'], 1)
+        self.assertEqual(data['totals']['success_rate'], 50.0)
+
+    def test_salesperson_sees_only_own_figures(self):
+        # "Personal Leads": a salesperson reads their own and unassigned
+        # opportunities only, even when asking for the whole team.
+        data = self.env['crm.lead'].sudo(self.anh).get_funnel_data(
+            self.domain, group_by='user_id')
+        self.assertEqual(data['totals'], {
+            'open_count': 3, 'expected_revenue': 9000.0,
+            'weighted_revenue': 4100.0, 'won_count': 1, 'lost_count': 2,
+            'success_rate': 33.33})
+        self.assertEqual([u['user_id'] for u in data['users']],
+                         [self.anh.id])
+        self.assertEqual(self._stages(data)[1],
+                         ('Funnel second', 1, 5000.0, 3000.0))
+
+    def test_no_opportunity(self):
+        data = self.env['crm.lead'].get_funnel_data(
+            [('id', '=', 0)], group_by='user_id')
+        self.assertEqual(data, {
+            'stages': [], 'users': [],
+            'totals': {'open_count': 0, 'expected_revenue': 0.0,
+                       'weighted_revenue': 0.0, 'won_count': 0,
+                       'lost_count': 0, 'success_rate': 0.0}})
+
+    def test_unknown_breakdown_refused(self):
+        with self.assertRaises(UserError):
+            self.env['crm.lead'].get_funnel_data(self.domain,
+                                                 group_by='partner_id')
