@@ -5,3 +5,4 @@ from . import test_readme_example
 from . import test_stage_required_fields
 from . import test_stage_probability
 from . import test_funnel_data
+from . import test_stage_history
