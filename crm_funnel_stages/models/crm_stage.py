@@ -1,6 +1,7 @@
 # Copyright 2026 CRM Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
-from odoo import api, fields, models
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
 
 
 class CrmStage(models.Model):
@@ -24,3 +25,44 @@ class CrmStage(models.Model):
         with a higher key moves forward."""
         self.ensure_one()
         return (self.sequence, self.id)
+
+    @api.model
+    def resequence(self, ids):
+        """Put the stages ids names in that order, the others keeping their
+        places, and number every stage 1..n in the result.
+
+        The list's handle and the pipeline's columns both send their ids in
+        the new order (through /web/dataset/resequence). The table lock makes
+        two reorderings wait for each other, so neither reads an order the
+        other is changing: no duplicate sequence, no lost move. Three
+        statements whatever the number of stages.
+        """
+        stages = self.browse(ids)
+        stages.check_access_rights('write')
+        stages.check_access_rule('write')
+        cr = self.env.cr
+        cr.execute('LOCK TABLE crm_stage IN SHARE ROW EXCLUSIVE MODE')
+        cr.execute('SELECT id FROM crm_stage ORDER BY sequence, id')
+        order = [row[0] for row in cr.fetchall()]
+        existing = set(order)
+        requested = []
+        for stage_id in ids:
+            if stage_id not in existing:
+                raise UserError(_(
+                    "A stage being reordered was deleted meanwhile; "
+                    "reload the page and try again."))
+            if stage_id not in requested:
+                requested.append(stage_id)
+        moving = set(requested)
+        placed = iter(requested)
+        new_order = [next(placed) if stage_id in moving else stage_id
+                     for stage_id in order]
+        cr.execute("""
+            UPDATE crm_stage s
+            SET sequence = v.sequence, write_uid = %s,
+                write_date = (now() AT TIME ZONE 'UTC')
+            FROM unnest(%s::int[], %s::int[]) AS v(id, sequence)
+            WHERE s.id = v.id AND s.sequence IS DISTINCT FROM v.sequence
+        """, (self.env.uid, new_order, list(range(1, len(new_order) + 1))))
+        self.invalidate_cache(['sequence'])
+        return True

@@ -6,3 +6,4 @@ from . import test_stage_required_fields
 from . import test_stage_probability
 from . import test_funnel_data
 from . import test_stage_history
+from . import test_stage_resequence
