@@ -15,12 +15,15 @@
     'data': [
         'security/crm_funnel_stages_security.xml',
         'security/ir.model.access.csv',
+        'views/crm_funnel_assets.xml',
+        'views/crm_funnel_menus.xml',
         'views/crm_stage_views.xml',
         'views/crm_lead_views.xml',
         'views/crm_lead_stage_history_views.xml',
         'data/crm_funnel_template_data.xml',
         'wizard/crm_funnel_template_load_views.xml',
     ],
+    'qweb': ['static/src/xml/crm_funnel_view.xml'],
     'demo': [],
     'installable': True,
 }

@@ -7,3 +7,4 @@ from . import test_stage_probability
 from . import test_funnel_data
 from . import test_stage_history
 from . import test_stage_resequence
+from . import test_funnel_view_browser

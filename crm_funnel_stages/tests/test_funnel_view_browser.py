@@ -1,0 +1,235 @@
+# Copyright 2026 CRM Suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+"""The sales funnel client action in a real browser, as a salesperson sees it.
+
+Headless Chromium (testing/browser_harness) on the in-process test server, in
+the test's transaction: the opportunities created here are never committed.
+"""
+import pytest
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select
+
+from browser_harness import ChromiumCase
+
+# the figures above the chart, as the page shows them (non-breaking spaces
+# of the currency and percent formats read as plain spaces)
+READ_FIGURES_JS = r"""
+function text(css) {
+    var el = document.querySelector(
+        '.o_funnel_view ' + css + ' .o_funnel_figure_value');
+    return el ? el.textContent.replace(/\u00a0/g, ' ').trim() : null;
+}
+return {open_count: text('.o_funnel_open_count'),
+        expected_revenue: text('.o_funnel_expected_revenue'),
+        success_rate: text('.o_funnel_success_rate')};
+"""
+
+# the stage table under the chart: stage ids and counts, in the order shown
+READ_STAGES_JS = r"""
+var rows = document.querySelectorAll('.o_funnel_view .o_funnel_stages tbody tr');
+return Array.prototype.map.call(rows, function (row) {
+    return {id: parseInt(row.getAttribute('data-stage-id'), 10),
+            name: row.querySelector('.o_funnel_stage_link').textContent.trim(),
+            count: row.querySelector('.o_funnel_stage_count').textContent.trim()};
+});
+"""
+
+# the per-salesperson breakdown: name and open count of each row
+READ_USERS_JS = r"""
+var rows = document.querySelectorAll('.o_funnel_view .o_funnel_users tbody tr');
+return Array.prototype.map.call(rows, function (row) {
+    var cells = row.querySelectorAll('td');
+    return [cells[0].textContent.trim(), cells[cells.length - 3].textContent.trim()];
+});
+"""
+
+READ_LIST_JS = r"""
+var rows = document.querySelectorAll('.o_list_view tbody tr.o_data_row');
+return Array.prototype.map.call(rows, function (row) {
+    return row.textContent.replace(/\s+/g, ' ').trim();
+});
+"""
+
+
+@pytest.mark.browser
+class TestFunnelViewInBrowser(ChromiumCase):
+
+    def setUp(self):
+        super(TestFunnelViewInBrowser, self).setUp()
+        self.salesperson = self.env['res.users'].create({
+            'name': 'Funnel Salesperson',
+            'login': 'funnel_salesperson',
+            'password': 'funnel_salesperson',
+            'groups_id': [(6, 0, [
+                self.env.ref('sales_team.group_sale_salesman').id])],
+        })
+        # a team and stages of its own: the funnel shows exactly these;
+        # the stages set the probability (weighted revenue) automatically
+        self.team = self.env['crm.team'].create({
+            'name': 'Funnel Test Team',
+            'member_ids': [(4, self.salesperson.id)],
+        })
+        Stage = self.env['crm.stage']
+        self.qualified = Stage.create({
+            'name': 'Funnel Qualified', 'sequence': 1, 'probability': 20,
+            'on_change': True, 'team_id': self.team.id})
+        self.proposal = Stage.create({
+            'name': 'Funnel Proposal', 'sequence': 2, 'probability': 60,
+            'on_change': True, 'team_id': self.team.id})
+        self.won = Stage.create({
+            'name': 'Funnel Won', 'sequence': 3, 'probability': 100,
+            'on_change': True, 'team_id': self.team.id})
+
+        def opportunity(name, stage, revenue, user=self.salesperson):
+            return self.env['crm.lead'].create({
+                'name': name, 'type': 'opportunity', 'stage_id': stage.id,
+                'planned_revenue': revenue, 'user_id': user.id,
+                'team_id': self.team.id})
+
+        self.leads = (
+            opportunity('Funnel Q one', self.qualified, 1000.0)
+            | opportunity('Funnel Q two', self.qualified, 2500.5)
+            | opportunity('Funnel P one', self.proposal, 4000.0)
+            | opportunity('Funnel W one', self.won, 3000.0)
+            | opportunity('Funnel W two', self.won, 1200.0)
+            | opportunity('Funnel L one', self.qualified, 800.0)
+        )
+        # lost the way a salesperson loses it: archived, probability 0
+        self.leads.filtered(lambda lead: lead.name == 'Funnel L one') \
+            .action_set_lost()
+        # a colleague's opportunity in the same team and stage: not theirs
+        colleague = self.env['res.users'].create({
+            'name': 'Funnel Colleague',
+            'login': 'funnel_colleague',
+            'groups_id': [(6, 0, [
+                self.env.ref('sales_team.group_sale_salesman').id])],
+        })
+        self.team.member_ids |= colleague
+        self.colleague_lead = opportunity(
+            'Funnel Q colleague', self.qualified, 9999.0, user=colleague)
+
+    def expected_figures(self):
+        """The funnel's figures computed by hand from the opportunities."""
+        leads = self.leads.with_context(active_test=False)
+        won = leads.filtered(
+            lambda lead: lead.active and lead.stage_id == self.won)
+        lost = leads.filtered(lambda lead: not lead.active)
+        opened = leads - won - lost
+        self.assertEqual((len(opened), len(won), len(lost)), (3, 2, 1))
+        revenue = sum(opened.mapped('planned_revenue'))
+        symbol = self.salesperson.company_id.currency_id.symbol
+        return {
+            'open_count': str(len(opened)),
+            'expected_revenue': '%s %s' % (symbol, '{:,.2f}'.format(revenue)),
+            'success_rate': '%.2f %%' % (100.0 * len(won) / (len(won) + len(lost))),
+        }
+
+    def open_funnel(self):
+        self.browser.login('funnel_salesperson', 'funnel_salesperson')
+        self.browser.open_menu('crm_funnel_stages.crm_funnel_view_menu')
+        self.browser.wait_for('.o_funnel_view .o_funnel_chart svg .nv-bar')
+        self.browser.wait_idle()
+
+    def read_list(self):
+        self.browser.wait_for('.o_list_view')
+        self.browser.wait_idle()
+        return sorted(self.driver.execute_script(READ_LIST_JS))
+
+    def assert_list_of(self, stage, shown):
+        # the list shows active opportunities: not the lost one
+        expected = self.leads.filtered(
+            lambda lead: lead.active and lead.stage_id == stage)
+        self.assertEqual(len(shown), len(expected), shown)
+        for lead in expected:
+            self.assertEqual(
+                len([row for row in shown if lead.name in row]), 1,
+                '%s is listed once in %s' % (lead.name, shown))
+
+    def test_figures_and_stage_click(self):
+        expected = self.expected_figures()
+        self.open_funnel()
+        self.save_evidence('funnel')
+
+        self.assertEqual(self.driver.execute_script(READ_FIGURES_JS), expected)
+        # the stages of the team, in stage order, with the counts of the
+        # salesperson's active opportunities (won ones included)
+        self.assertEqual(
+            [(row['name'], row['count'])
+             for row in self.driver.execute_script(READ_STAGES_JS)],
+            [('Funnel Qualified', '2'), ('Funnel Proposal', '1'),
+             ('Funnel Won', '2')])
+
+        # a bar of the chart: the first series' bars are the stages in order
+        with self.browser_turn():
+            bars = self.driver.find_elements(
+                By.CSS_SELECTOR, '.o_funnel_chart .nv-group:first-child rect.nv-bar')
+            self.assertEqual(len(bars), 3)
+            bars[0].click()
+        shown = self.read_list()
+        self.save_evidence('qualified-list')
+        self.assert_list_of(self.qualified, shown)
+        self.assertTrue(all('Funnel Qualified' in row for row in shown))
+
+        # back to the funnel by the breadcrumb, then a stage's name in the
+        # table under the chart
+        with self.browser_turn():
+            self.driver.find_element(
+                By.CSS_SELECTOR,
+                '.o_control_panel .breadcrumb li:first-child a').click()
+        self.browser.wait_for('.o_funnel_view .o_funnel_chart svg .nv-bar')
+        self.browser.wait_idle()
+        with self.browser_turn():
+            self.driver.find_element(
+                By.CSS_SELECTOR, '.o_funnel_stages a.o_funnel_stage_link'
+                '[data-stage-id="%d"]' % self.won.id).click()
+        shown = self.read_list()
+        self.save_evidence('won-list')
+        self.assert_list_of(self.won, shown)
+
+    def test_manager_breakdown(self):
+        """A sales manager picks the whole team and sees each salesperson."""
+        manager = self.env['res.users'].create({
+            'name': 'Funnel Manager',
+            'login': 'funnel_manager',
+            'password': 'funnel_manager',
+            'groups_id': [(6, 0, [
+                self.env.ref('sales_team.group_sale_manager').id])],
+        })
+        self.browser.login(manager.login, 'funnel_manager')
+        self.browser.open_menu('crm_funnel_stages.crm_funnel_view_menu')
+        self.browser.wait_for('.o_funnel_view .o_funnel_figures')
+        self.browser.wait_idle()
+        with self.browser_turn():
+            Select(self.driver.find_element(
+                By.CSS_SELECTOR, 'select[name="team_id"]')).select_by_value(
+                    str(self.team.id))
+        self.browser.wait_idle()
+        with self.browser_turn():
+            Select(self.driver.find_element(
+                By.CSS_SELECTOR, 'select[name="user_id"]')).select_by_value('')
+        self.browser.wait_for('.o_funnel_view .o_funnel_users')
+        self.browser.wait_idle()
+        self.save_evidence('team')
+
+        figures = self.driver.execute_script(READ_FIGURES_JS)
+        self.assertEqual(figures['open_count'], '4')
+        self.assertEqual(
+            figures['expected_revenue'],
+            '%s 17,499.50' % manager.company_id.currency_id.symbol)
+        self.assertEqual(figures['success_rate'], '66.67 %')
+        self.assertEqual(
+            self.driver.execute_script(READ_USERS_JS),
+            [['Funnel Colleague', '1'],
+             ['Funnel Salesperson', '3']])
+
+        # a salesperson's count of a stage opens just their opportunities
+        with self.browser_turn():
+            self.driver.find_element(
+                By.CSS_SELECTOR, '.o_funnel_users a.o_funnel_stage_link'
+                '[data-stage-id="%d"][data-user-id="%d"]' % (
+                    self.qualified.id, self.colleague_lead.user_id.id)).click()
+        shown = self.read_list()
+        self.save_evidence('colleague-list')
+        self.assertEqual(len(shown), 1, shown)
+        self.assertIn('Funnel Q colleague', shown[0])
