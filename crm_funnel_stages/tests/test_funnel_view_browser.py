@@ -5,6 +5,8 @@
 Headless Chromium (testing/browser_harness) on the in-process test server, in
 the test's transaction: the opportunities created here are never committed.
 """
+from datetime import date, timedelta
+
 import pytest
 
 from selenium.webdriver.common.by import By
@@ -42,6 +44,14 @@ return Array.prototype.map.call(rows, function (row) {
     var cells = row.querySelectorAll('td');
     return [cells[0].textContent.trim(), cells[cells.length - 3].textContent.trim()];
 });
+"""
+
+# a date filter set as the date picker does, then its change event
+SET_DATE_JS = r"""
+var input = document.querySelector(
+    '.o_funnel_filters input[name="' + arguments[0] + '"]');
+input.value = arguments[1];
+input.dispatchEvent(new Event('change', {bubbles: true}));
 """
 
 READ_LIST_JS = r"""
@@ -108,6 +118,10 @@ class TestFunnelViewInBrowser(ChromiumCase):
         self.team.member_ids |= colleague
         self.colleague_lead = opportunity(
             'Funnel Q colleague', self.qualified, 9999.0, user=colleague)
+        # created a month ago: outside a period of the last week
+        self.env.cr.execute(
+            "UPDATE crm_lead SET create_date = now() - interval '30 days' "
+            "WHERE id = %s", (self.colleague_lead.id,))
 
     def expected_figures(self):
         """The funnel's figures computed by hand from the opportunities."""
@@ -233,3 +247,28 @@ class TestFunnelViewInBrowser(ChromiumCase):
         self.save_evidence('colleague-list')
         self.assertEqual(len(shown), 1, shown)
         self.assertIn('Funnel Q colleague', shown[0])
+
+        # a period of the last week leaves the colleague's opportunity out,
+        # of the figures and of the list a stage opens
+        with self.browser_turn():
+            self.driver.find_element(
+                By.CSS_SELECTOR,
+                '.o_control_panel .breadcrumb li:first-child a').click()
+        self.browser.wait_for('.o_funnel_view .o_funnel_chart svg .nv-bar')
+        with self.browser_turn():
+            self.driver.execute_script(
+                SET_DATE_JS, 'date_from',
+                (date.today() - timedelta(days=7)).isoformat())
+        self.browser.wait_idle()
+        self.save_evidence('last-week')
+        figures = self.driver.execute_script(READ_FIGURES_JS)
+        self.assertEqual(figures['open_count'], '3')
+        self.assertEqual(
+            [name for name, count in self.driver.execute_script(READ_USERS_JS)],
+            ['Funnel Salesperson'])
+        with self.browser_turn():
+            self.driver.find_element(
+                By.CSS_SELECTOR, '.o_funnel_stages a.o_funnel_stage_link'
+                '[data-stage-id="%d"]' % self.qualified.id).click()
+        shown = self.read_list()
+        self.assert_list_of(self.qualified, shown)
