@@ -24,6 +24,8 @@
         'wizard/crm_funnel_template_load_views.xml',
     ],
     'qweb': ['static/src/xml/crm_funnel_view.xml'],
-    'demo': [],
+    'demo': [
+        'demo/crm_lead_sage_demo.xml',
+    ],
     'installable': True,
 }

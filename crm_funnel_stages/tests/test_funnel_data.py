@@ -1,7 +1,9 @@
 # Copyright 2026 CRM Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+import datetime
 import json
 
+from odoo import fields
 from odoo.exceptions import UserError
 from odoo.tests.common import SavepointCase
 
@@ -142,3 +144,23 @@ class TestFunnelData(SavepointCase):
         with self.assertRaises(UserError):
             self.env['crm.lead'].get_funnel_data(self.domain,
                                                  group_by='partner_id')
+
+
+class TestSageDemo(SavepointCase):
+    """The demo data reproduces the Sage CRM manual's funnel figures."""
+
+    def test_demo_salesperson_figures(self):
+        demo = self.env.ref('base.user_demo')
+        team = self.env.ref('crm_funnel_stages.crm_team_sage_demo')
+        since = fields.Datetime.to_string(
+            datetime.datetime.now() - datetime.timedelta(days=365))
+        data = self.env['crm.lead'].sudo(demo).get_funnel_data([
+            ('user_id', '=', demo.id), ('team_id', '=', team.id),
+            ('create_date', '>=', since)])
+        self.assertEqual(data['totals']['open_count'], 9)
+        self.assertEqual(data['totals']['expected_revenue'], 414144.0)
+        self.assertEqual(data['totals']['success_rate'], 18.33)
+        self.assertEqual(
+            [(s['name'], s['count']) for s in data['stages']],
+            [('Qualified', 4), ('Proposal Submitted', 3), ('Negotiating', 2),
+             ('Sale Agreed', 11), ('Sale Lost', 0)])
