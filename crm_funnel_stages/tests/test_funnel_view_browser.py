@@ -272,3 +272,27 @@ class TestFunnelViewInBrowser(ChromiumCase):
                 '[data-stage-id="%d"]' % self.qualified.id).click()
         shown = self.read_list()
         self.assert_list_of(self.qualified, shown)
+
+    def test_sage_demo_figures(self):
+        """The Sage manual's example, from the demo data, shown exactly."""
+        team = self.env.ref('crm_funnel_stages.crm_team_sage_demo')
+        symbol = self.env.ref('base.user_demo').company_id.currency_id.symbol
+        self.browser.login('demo', 'demo')
+        self.browser.open_menu('crm_funnel_stages.crm_funnel_view_menu')
+        self.browser.wait_for('.o_funnel_view .o_funnel_figures')
+        with self.browser_turn():
+            Select(self.driver.find_element(
+                By.CSS_SELECTOR, 'select[name="team_id"]')).select_by_value(
+                    str(team.id))
+        self.browser.wait_for('.o_funnel_view .o_funnel_chart svg .nv-bar')
+        self.browser.wait_idle()
+        self.save_evidence('sage-demo')
+        self.assertEqual(self.driver.execute_script(READ_FIGURES_JS), {
+            'open_count': '9',
+            'expected_revenue': '%s 414,144.00' % symbol,
+            'success_rate': '18.33 %',
+        })
+        self.assertEqual(
+            [row['name'] for row in self.driver.execute_script(READ_STAGES_JS)],
+            ['Qualified', 'Proposal Submitted', 'Negotiating', 'Sale Agreed',
+             'Sale Lost'])
