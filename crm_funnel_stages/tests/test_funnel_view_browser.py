@@ -201,6 +201,22 @@ class TestFunnelViewInBrowser(ChromiumCase):
         self.save_evidence('won-list')
         self.assert_list_of(self.won, shown)
 
+        # and a stage's label under its bars
+        with self.browser_turn():
+            self.driver.find_element(
+                By.CSS_SELECTOR,
+                '.o_control_panel .breadcrumb li:first-child a').click()
+        self.browser.wait_for('.o_funnel_view .o_funnel_chart svg .nv-bar')
+        self.browser.wait_idle()
+        with self.browser_turn():
+            labels = self.driver.find_elements(
+                By.CSS_SELECTOR, '.o_funnel_chart .nv-x .tick text')
+            self.assertEqual([label.text for label in labels], [
+                'Funnel Qualified (2)', 'Funnel Proposal (1)', 'Funnel Won (2)'])
+            labels[1].click()
+        shown = self.read_list()
+        self.assert_list_of(self.proposal, shown)
+
     def test_manager_breakdown(self):
         """A sales manager picks the whole team and sees each salesperson."""
         manager = self.env['res.users'].create({
