@@ -22,6 +22,7 @@
         'views/crm_lead_stage_history_views.xml',
         'data/crm_funnel_template_data.xml',
         'wizard/crm_funnel_template_load_views.xml',
+        'views/crm_funnel_template_views.xml',
     ],
     'qweb': ['static/src/xml/crm_funnel_view.xml'],
     'demo': [

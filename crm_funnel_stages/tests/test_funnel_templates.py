@@ -144,3 +144,16 @@ class TestFunnelTemplates(SavepointCase):
             self.env['crm.funnel.template.stage'].create({
                 'template_id': self.bands.id, 'name': 'Broken',
                 'required_fields': 'planned_revenue,no_such_field'})
+
+    def test_load_button_of_the_template_form(self):
+        form = self.env['crm.funnel.template'].fields_view_get(
+            view_type='form')['arch']
+        action = self.env.ref(
+            'crm_funnel_stages.crm_funnel_template_load_action')
+        self.assertIn('name="%d"' % action.id, form)
+        # The button passes the template shown as the wizard's default.
+        wizard = self.env['crm.funnel.template.load'].with_context(
+            default_template_id=self.bands.id).create(
+                {'team_id': self.team.id})
+        self.assertEqual(wizard.template_id, self.bands)
+        self.assertEqual(wizard.on_conflict, 'error')
