@@ -121,7 +121,12 @@ class TestFunnelTemplates(SavepointCase):
             'crm_funnel_stages.crm_funnel_template_lato_preliminary_need')
         stage.with_context(lang='vi_VN').name = 'Xác nhận sơ bộ'
         criterion.with_context(lang='vi_VN').name = 'Đã xác nhận nhu cầu'
-        self._load(self.lato, self.team)
+        manager = self.env['res.users'].create({
+            'name': 'Template manager', 'login': 'template_manager',
+            'groups_id': [(6, 0, [
+                self.env.ref('sales_team.group_sale_manager').id])],
+        })
+        self._load(self.lato, self.team, env=self.env(user=manager))
         loaded = self.Stage.search([
             ('team_id', '=', self.team.id),
             ('name', '=', 'Preliminary validation')])

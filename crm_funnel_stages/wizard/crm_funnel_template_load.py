@@ -99,7 +99,7 @@ class CrmFunnelTemplateLoad(models.TransientModel):
         (template model, template id, model, id)."""
         targets = {(tmodel, tid): (model, rid)
                    for tmodel, tid, model, rid in copies}
-        translation = self.env['ir.translation'].sudo()
+        translation = self.env['ir.translation']
         sources = translation.search([
             ('type', '=', 'model'),
             ('name', 'in', [
