@@ -5,3 +5,5 @@ from . import crm_lead_criterion_check
 from . import crm_lead_stage_history
 from . import crm_lead
 from . import crm_funnel_template
+from . import crm_funnel_template_stage
+from . import crm_funnel_template_criterion

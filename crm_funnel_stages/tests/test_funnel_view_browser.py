@@ -145,6 +145,14 @@ class TestFunnelViewInBrowser(ChromiumCase):
         self.browser.wait_for('.o_funnel_view .o_funnel_chart svg .nv-bar')
         self.browser.wait_idle()
 
+    def back_to_funnel(self):
+        """Back from a list to the funnel by the breadcrumb."""
+        with self.browser_turn():
+            self.driver.find_element(
+                By.CSS_SELECTOR,
+                '.o_control_panel .breadcrumb li:first-child a').click()
+        self.browser.wait_for('.o_funnel_view .o_funnel_chart svg .nv-bar')
+
     def read_list(self):
         self.browser.wait_for('.o_list_view')
         self.browser.wait_idle()
@@ -187,11 +195,7 @@ class TestFunnelViewInBrowser(ChromiumCase):
 
         # back to the funnel by the breadcrumb, then a stage's name in the
         # table under the chart
-        with self.browser_turn():
-            self.driver.find_element(
-                By.CSS_SELECTOR,
-                '.o_control_panel .breadcrumb li:first-child a').click()
-        self.browser.wait_for('.o_funnel_view .o_funnel_chart svg .nv-bar')
+        self.back_to_funnel()
         self.browser.wait_idle()
         with self.browser_turn():
             self.driver.find_element(
@@ -202,11 +206,7 @@ class TestFunnelViewInBrowser(ChromiumCase):
         self.assert_list_of(self.won, shown)
 
         # and a stage's label under its bars
-        with self.browser_turn():
-            self.driver.find_element(
-                By.CSS_SELECTOR,
-                '.o_control_panel .breadcrumb li:first-child a').click()
-        self.browser.wait_for('.o_funnel_view .o_funnel_chart svg .nv-bar')
+        self.back_to_funnel()
         self.browser.wait_idle()
         with self.browser_turn():
             labels = self.driver.find_elements(
@@ -266,11 +266,7 @@ class TestFunnelViewInBrowser(ChromiumCase):
 
         # a period of the last week leaves the colleague's opportunity out,
         # of the figures and of the list a stage opens
-        with self.browser_turn():
-            self.driver.find_element(
-                By.CSS_SELECTOR,
-                '.o_control_panel .breadcrumb li:first-child a').click()
-        self.browser.wait_for('.o_funnel_view .o_funnel_chart svg .nv-bar')
+        self.back_to_funnel()
         with self.browser_turn():
             self.driver.execute_script(
                 SET_DATE_JS, 'date_from',
