@@ -20,6 +20,7 @@
         'views/crm_stage_views.xml',
         'views/crm_lead_views.xml',
         'views/crm_lead_stage_history_views.xml',
+        'report/crm_lead_stage_analysis_views.xml',
         'data/crm_funnel_template_data.xml',
         'wizard/crm_funnel_template_load_views.xml',
         'views/crm_funnel_template_views.xml',

@@ -261,7 +261,9 @@ class CrmLead(models.Model):
             {'stages': [{'stage_id', 'name', 'sequence', 'count',
                          'expected_revenue', 'weighted_revenue'}, ...],
              'totals': {'open_count', 'expected_revenue', 'weighted_revenue',
-                        'won_count', 'lost_count', 'success_rate'},
+                        'won_count', 'lost_count', 'success_rate',
+                        'average_won_revenue', 'sales_cycle_days',
+                        'pipeline_velocity'},
              'users': [{'user_id', 'name', 'stages': [...],
                         'totals': {...}}, ...]}
 
@@ -271,7 +273,12 @@ class CrmLead(models.Model):
         included). ``totals`` are over open opportunities, but for
         ``won_count`` and ``lost_count``; ``success_rate`` is
         won / (won + lost) in percent, rounded to 2 decimals (0.0 when
-        there is neither). Weighted revenue is expected revenue x
+        there is neither). ``average_won_revenue`` is the mean expected
+        revenue of the won ones; ``sales_cycle_days`` the mean days from
+        their creation to their closing; ``pipeline_velocity`` the revenue
+        per day the open pipeline should bring: open count x average won
+        revenue x won / (won + lost) / sales cycle days (0.0 without a won
+        one). Weighted revenue is expected revenue x
         probability / 100. ``users`` is filled only when ``group_by`` is
         ``'user_id'``, ordered by name, ``user_id`` False for opportunities
         nobody is assigned to; each entry has the same ``stages`` and
@@ -294,7 +301,12 @@ class CrmLead(models.Model):
                 SELECT "crm_lead".stage_id, "crm_lead".user_id,
                        "crm_lead".team_id, "crm_lead".active,
                        COALESCE("crm_lead".probability, 0) AS probability,
-                       COALESCE("crm_lead".planned_revenue, 0) AS revenue
+                       COALESCE("crm_lead".planned_revenue, 0) AS revenue,
+                       EXTRACT(EPOCH FROM COALESCE(
+                           "crm_lead".date_closed,
+                           "crm_lead".date_last_stage_update,
+                           "crm_lead".create_date) - "crm_lead".create_date
+                       ) / 86400.0 AS cycle_days
                   FROM {from_clause}
                  WHERE {where_clause}
             )
@@ -310,7 +322,8 @@ class CrmLead(models.Model):
                    lead.active,
                    COUNT(*),
                    SUM(lead.revenue),
-                   SUM(lead.revenue * lead.probability / 100.0)
+                   SUM(lead.revenue * lead.probability / 100.0),
+                   SUM(lead.cycle_days)
               FROM lead
               LEFT JOIN crm_stage stage ON stage.id = lead.stage_id
              GROUP BY 1, 2, 3, 4, 5
@@ -328,8 +341,9 @@ class CrmLead(models.Model):
             totals = {'open_count': 0, 'expected_revenue': 0.0,
                       'weighted_revenue': 0.0, 'won_count': 0,
                       'lost_count': 0}
+            won_revenue = won_days = 0.0
             for stage_id, _user, _team, state, active, count, revenue, \
-                    weighted in selected:
+                    weighted, cycle_days in selected:
                 if active and stage_id:
                     figure = per_stage.setdefault(stage_id, [0, 0.0, 0.0])
                     figure[0] += count
@@ -341,9 +355,23 @@ class CrmLead(models.Model):
                     totals['weighted_revenue'] += weighted
                 elif state in ('won', 'lost'):
                     totals[state + '_count'] += count
-            closed = totals['won_count'] + totals['lost_count']
+                if state == 'won':
+                    won_revenue += revenue
+                    won_days += cycle_days or 0.0
+            won = totals['won_count']
+            closed = won + totals['lost_count']
             totals['success_rate'] = round(
-                100.0 * totals['won_count'] / closed, 2) if closed else 0.0
+                100.0 * won / closed, 2) if closed else 0.0
+            totals['average_won_revenue'] = round(
+                won_revenue / won, 2) if won else 0.0
+            totals['sales_cycle_days'] = round(
+                won_days / won, 2) if won else 0.0
+            # revenue per day the open pipeline is expected to bring: open
+            # deals x average won deal x success rate / days a won deal takes
+            totals['pipeline_velocity'] = round(
+                totals['open_count'] * (won_revenue / won)
+                * (float(won) / closed) / (won_days / won), 2
+            ) if won and won_days > 0 else 0.0
             totals['expected_revenue'] = round(totals['expected_revenue'], 2)
             totals['weighted_revenue'] = round(totals['weighted_revenue'], 2)
             return [{

@@ -51,16 +51,22 @@ class TestFunnelData(SavepointCase):
         lead(cls.anh, cls.first, 1000, 20)
         lead(cls.anh, cls.first, 3000, 30)
         lead(cls.anh, cls.second, 5000, 60)
-        lead(cls.anh, cls.won, 7000, 100)
+        anh_won = lead(cls.anh, cls.won, 7000, 100)
         lead(cls.anh, cls.second, 2000, 60).action_set_lost()
         lead(cls.anh, cls.lost, 4000, 0)
         lead(cls.binh, cls.second, 10000, 50)
-        lead(cls.binh, cls.won, 8000, 100)
+        binh_won = lead(cls.binh, cls.won, 8000, 100)
         lead(cls.binh, cls.first, 500, 20).action_set_lost()
         # Not counted: a lead, and an opportunity of another team.
         lead(cls.binh, cls.first, 99999, 20, type='lead')
         lead(cls.binh, cls.first, 77777, 20, team_id=other_team.id)
         cls.domain = [('team_id', '=', cls.team.id)]
+        # The sales cycle of the won ones: 10 and 30 days.
+        for won, days in ((anh_won, 10), (binh_won, 30)):
+            cls.env.cr.execute(
+                "UPDATE crm_lead SET create_date = '2026-01-01 09:00:00', "
+                "date_closed = %s WHERE id = %s",
+                ('2026-01-%02d 09:00:00' % (1 + days), won.id))
 
     def _stages(self, data):
         return [(s['name'], s['count'], s['expected_revenue'],
@@ -83,7 +89,10 @@ class TestFunnelData(SavepointCase):
         self.assertEqual(data['totals'], {
             'open_count': 4, 'expected_revenue': 19000.0,
             'weighted_revenue': 9100.0, 'won_count': 2, 'lost_count': 3,
-            'success_rate': 40.0})
+            'success_rate': 40.0, 'average_won_revenue': 7500.0,
+            'sales_cycle_days': 20.0,
+            # 4 open x 7,500 x 40 % / 20 days
+            'pipeline_velocity': 600.0})
         self.assertEqual(data['users'], [])
         # The web client receives it as JSON.
         self.assertEqual(json.loads(json.dumps(data)), data)
@@ -98,11 +107,15 @@ class TestFunnelData(SavepointCase):
         self.assertEqual(anh['totals'], {
             'open_count': 3, 'expected_revenue': 9000.0,
             'weighted_revenue': 4100.0, 'won_count': 1, 'lost_count': 2,
-            'success_rate': 33.33})
+            'success_rate': 33.33, 'average_won_revenue': 7000.0,
+            'sales_cycle_days': 10.0, 'pipeline_velocity': 700.0})
         self.assertEqual(binh['totals'], {
             'open_count': 1, 'expected_revenue': 10000.0,
             'weighted_revenue': 5000.0, 'won_count': 1, 'lost_count': 1,
-            'success_rate': 50.0})
+            'success_rate': 50.0, 'average_won_revenue': 8000.0,
+            'sales_cycle_days': 30.0,
+            # 1 open x 8,000 x 50 % / 30 days
+            'pipeline_velocity': 133.33})
         self.assertEqual(self._stages(binh), [
             ('Funnel first', 0, 0.0, 0.0),
             ('Funnel second', 1, 10000.0, 5000.0),
@@ -125,7 +138,8 @@ class TestFunnelData(SavepointCase):
         self.assertEqual(data['totals'], {
             'open_count': 3, 'expected_revenue': 9000.0,
             'weighted_revenue': 4100.0, 'won_count': 1, 'lost_count': 2,
-            'success_rate': 33.33})
+            'success_rate': 33.33, 'average_won_revenue': 7000.0,
+            'sales_cycle_days': 10.0, 'pipeline_velocity': 700.0})
         self.assertEqual([u['user_id'] for u in data['users']],
                          [self.anh.id])
         self.assertEqual(self._stages(data)[1],
@@ -138,7 +152,9 @@ class TestFunnelData(SavepointCase):
             'stages': [], 'users': [],
             'totals': {'open_count': 0, 'expected_revenue': 0.0,
                        'weighted_revenue': 0.0, 'won_count': 0,
-                       'lost_count': 0, 'success_rate': 0.0}})
+                       'lost_count': 0, 'success_rate': 0.0,
+                       'average_won_revenue': 0.0, 'sales_cycle_days': 0.0,
+                       'pipeline_velocity': 0.0}})
 
     def test_unknown_breakdown_refused(self):
         with self.assertRaises(UserError):

@@ -211,6 +211,9 @@ var FunnelView = Widget.extend(ControlPanelMixin, {
     _formatMonetary: function (value) {
         return field_utils.format.monetary(value || 0, {}, {currency: this.currency});
     },
+    _formatFloat: function (value) {
+        return field_utils.format.float(value || 0, {}, {digits: [69, 1]});
+    },
     _formatPercentage: function (value) {
         return field_utils.format.float(value || 0, {}, {digits: [69, 2]}) + '\u00a0%';
     },
