@@ -1,0 +1,265 @@
+# Copyright 2026 CRM Suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+from odoo.osv import expression
+from odoo.tools.safe_eval import safe_eval
+
+
+class CrmTerritory(models.Model):
+    """A sales territory: a node of a tree, its salespeople and manager, and
+    the rules that match leads and partners to it by their address.
+
+    ``access_user_ids`` (salespeople of the territory, plus the managers of
+    it and of every ancestor) and ``manager_user_ids`` (managers of it and of
+    every ancestor) are stored: the record rules read them in SQL, so that
+    leaving a territory removes access at once, with no cached id list."""
+
+    _name = 'crm.territory'
+    _description = 'Sales Territory'
+    _parent_store = True
+    _parent_order = 'priority desc, name'
+    _order = 'parent_left'
+
+    name = fields.Char(required=True, translate=True)
+    code = fields.Char(index=True)
+    complete_name = fields.Char(
+        compute='_compute_complete_name', store=True)
+    active = fields.Boolean(default=True)
+    parent_id = fields.Many2one(
+        'crm.territory', string='Parent Territory', index=True,
+        ondelete='restrict')
+    child_ids = fields.One2many(
+        'crm.territory', 'parent_id', string='Sub-territories')
+    parent_left = fields.Integer(index=True)
+    parent_right = fields.Integer(index=True)
+    manager_id = fields.Many2one(
+        'res.users', string='Manager',
+        help="Sees every lead, opportunity and forecast of this territory "
+             "and of its sub-territories.")
+    user_ids = fields.Many2many(
+        'res.users', 'crm_territory_res_users_rel', 'territory_id',
+        'user_id', string='Salespeople',
+        help="See and edit the leads and opportunities of this territory.")
+    manager_user_ids = fields.Many2many(
+        'res.users', 'crm_territory_manager_access_rel', 'territory_id',
+        'user_id', string='Managers (with ancestors)',
+        compute='_compute_manager_user_ids', store=True, readonly=True)
+    access_user_ids = fields.Many2many(
+        'res.users', 'crm_territory_access_rel', 'territory_id', 'user_id',
+        string='Users with access',
+        compute='_compute_access_user_ids', store=True, readonly=True)
+    company_id = fields.Many2one(
+        'res.company', default=lambda self: self.env.user.company_id)
+    priority = fields.Integer(
+        default=10,
+        help="When several territories match an address, the highest "
+             "priority wins; between equal priorities, the deepest "
+             "territory, then the one with more matching rules.")
+    country_ids = fields.Many2many('res.country', string='Countries')
+    state_ids = fields.Many2many(
+        'res.country.state', string='States / Provinces')
+    zip_range_ids = fields.One2many(
+        'crm.territory.zip.range', 'territory_id', string='Zip Ranges')
+    city_names = fields.Char(
+        string='Cities',
+        help="Comma-separated city names, compared without case.")
+    category_ids = fields.Many2many(
+        'res.partner.category', string='Partner Tags')
+    domain = fields.Char(
+        help="An optional extra domain the lead (or partner) must match, "
+             "e.g. [('team_id.name', '=', 'Direct Sales')]. Fields missing "
+             "on partners make the territory match leads only.")
+    assign_user = fields.Selection([
+        ('none', 'No'),
+        ('round_robin', 'Round-robin among its salespeople'),
+    ], string='Assign Salesperson', default='none', required=True,
+        help="When a lead without salesperson is assigned to this "
+             "territory, give it a salesperson: its only one, or each in "
+             "turn.")
+    last_assigned_user_id = fields.Many2one('res.users', readonly=True)
+    lead_count = fields.Integer(compute='_compute_lead_count')
+
+    _sql_constraints = [
+        ('code_company_uniq', 'unique (code, company_id)',
+         'The territory code must be unique per company.'),
+    ]
+
+    @api.depends('name', 'parent_id.complete_name')
+    def _compute_complete_name(self):
+        for territory in self:
+            if territory.parent_id:
+                territory.complete_name = '%s / %s' % (
+                    territory.parent_id.complete_name, territory.name)
+            else:
+                territory.complete_name = territory.name
+
+    @api.depends('manager_id', 'parent_id.manager_user_ids')
+    def _compute_manager_user_ids(self):
+        for territory in self:
+            territory.manager_user_ids = (
+                territory.manager_id | territory.parent_id.manager_user_ids)
+
+    @api.depends('user_ids', 'manager_user_ids')
+    def _compute_access_user_ids(self):
+        for territory in self:
+            territory.access_user_ids = (
+                territory.user_ids | territory.manager_user_ids)
+
+    @api.multi
+    def _compute_lead_count(self):
+        data = self.env['crm.lead'].read_group(
+            [('territory_id', 'in', self.ids)], ['territory_id'],
+            ['territory_id'])
+        counts = {row['territory_id'][0]: row['territory_id_count']
+                  for row in data}
+        for territory in self:
+            territory.lead_count = counts.get(territory.id, 0)
+
+    @api.multi
+    def name_get(self):
+        return [(territory.id, territory.complete_name or territory.name)
+                for territory in self]
+
+    @api.model
+    def name_search(self, name='', args=None, operator='ilike', limit=100):
+        args = list(args or [])
+        if name:
+            args = expression.AND([args, [
+                '|', '|', ('name', operator, name), ('code', operator, name),
+                ('complete_name', operator, name)]])
+        return self.search(args, limit=limit).name_get()
+
+    @api.constrains('parent_id')
+    def _check_parent_id(self):
+        if not self._check_recursion():
+            raise ValidationError(_(
+                "A territory cannot be its own ancestor: choose another "
+                "parent territory."))
+
+    @api.constrains('domain')
+    def _check_domain(self):
+        for territory in self:
+            if not territory.domain:
+                continue
+            try:
+                domain = safe_eval(territory.domain)
+                self.env['crm.lead'].sudo().search(domain, limit=1)
+            except Exception as error:
+                raise ValidationError(_(
+                    "The domain of territory %(territory)s is not valid on "
+                    "leads: %(error)s") % {
+                        'territory': territory.display_name,
+                        'error': error})
+
+    @api.multi
+    def action_view_leads(self):
+        self.ensure_one()
+        action = self.env.ref('crm.crm_lead_all_leads').read()[0]
+        action['domain'] = [('territory_id', 'child_of', self.ids)]
+        action['context'] = {'active_test': True}
+        return action
+
+    # Matching -----------------------------------------------------------
+
+    @api.model
+    def _matching_candidates(self):
+        """Active territories that have at least one matching rule, best
+        first."""
+        territories = self.sudo().search([])
+        territories = territories.filtered(lambda t: t._rule_count())
+        return territories.sorted(key=lambda t: (
+            -t.priority, -t._depth(), -t._rule_count(), t.id))
+
+    @api.multi
+    def _depth(self):
+        self.ensure_one()
+        return len(self.search([('id', 'parent_of', self.id)])) - 1
+
+    @api.multi
+    def _rule_count(self):
+        self.ensure_one()
+        return len([rule for rule in (
+            self.country_ids, self.state_ids, self.zip_range_ids,
+            self._city_list(), self.category_ids, self.domain) if rule])
+
+    @api.multi
+    def _city_list(self):
+        self.ensure_one()
+        return [city.strip().lower()
+                for city in (self.city_names or '').split(',')
+                if city.strip()]
+
+    @api.multi
+    def _match_address(self, address):
+        """Whether the address (a dict of country, state, zip, city and
+        partner tag ids) satisfies every rule of this territory but its
+        domain, which ``_match_records`` checks in SQL."""
+        self.ensure_one()
+        if self.country_ids and address['country_id'] not in \
+                self.country_ids.ids:
+            return False
+        if self.state_ids and address['state_id'] not in self.state_ids.ids:
+            return False
+        if self.zip_range_ids and not any(
+                zip_range._contains(address['zip'])
+                for zip_range in self.zip_range_ids):
+            return False
+        cities = self._city_list()
+        if cities and (address['city'] or '').strip().lower() not in cities:
+            return False
+        if self.category_ids and not (
+                set(address['category_ids']) & set(self.category_ids.ids)):
+            return False
+        return True
+
+    @api.model
+    def _match_records(self, records):
+        """The best territory of each record, as {record id: territory}.
+
+        The address rules are checked in Python on the records' values (no
+        query per record); a territory's domain costs one query over all
+        the records. Records not yet in the database (onchange) ignore the
+        territories that have a domain."""
+        result = {}
+        if not records:
+            return result
+        addresses = {record.id: record._territory_address()
+                     for record in records}
+        real_ids = [rid for rid in addresses if isinstance(rid, int)]
+        for territory in self._matching_candidates():
+            todo = [rid for rid in addresses if rid not in result]
+            if not todo:
+                break
+            matched = [rid for rid in todo
+                       if territory._match_address(addresses[rid])]
+            if matched and territory.domain:
+                try:
+                    domain = safe_eval(territory.domain)
+                    matched = records.browse(matched).sudo().with_context(
+                        active_test=False).search(expression.AND([
+                            [('id', 'in', [rid for rid in matched
+                                           if rid in real_ids])],
+                            domain])).ids
+                except ValueError:
+                    # the domain names a field this model lacks
+                    matched = []
+            for rid in matched:
+                result[rid] = territory
+        return result
+
+    @api.multi
+    def _next_salesperson(self):
+        """The salesperson a new lead of this territory goes to: its only
+        one, or each in turn when it assigns round-robin."""
+        self.ensure_one()
+        users = self.user_ids.sorted('id')
+        if self.assign_user == 'none' or not users:
+            return self.env['res.users']
+        if len(users) == 1:
+            return users
+        last = self.last_assigned_user_id
+        following = users.filtered(lambda u: u.id > last.id)
+        user = following[:1] or users[:1]
+        self.sudo().write({'last_assigned_user_id': user.id})
+        return user
