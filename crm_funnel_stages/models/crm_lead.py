@@ -275,7 +275,8 @@ class CrmLead(models.Model):
         won / (won + lost) in percent, rounded to 2 decimals (0.0 when
         there is neither). ``average_won_revenue`` is the mean expected
         revenue of the won ones; ``sales_cycle_days`` the mean days from
-        their creation to their closing; ``pipeline_velocity`` the revenue
+        their assignment to a salesperson (else their creation) to their
+        closing; ``pipeline_velocity`` the revenue
         per day the open pipeline should bring: open count x average won
         revenue x won / (won + lost) / sales cycle days (0.0 without a won
         one). Weighted revenue is expected revenue x
@@ -302,11 +303,12 @@ class CrmLead(models.Model):
                        "crm_lead".team_id, "crm_lead".active,
                        COALESCE("crm_lead".probability, 0) AS probability,
                        COALESCE("crm_lead".planned_revenue, 0) AS revenue,
-                       EXTRACT(EPOCH FROM COALESCE(
+                       GREATEST(0, EXTRACT(EPOCH FROM COALESCE(
                            "crm_lead".date_closed,
-                           "crm_lead".date_last_stage_update,
-                           "crm_lead".create_date) - "crm_lead".create_date
-                       ) / 86400.0 AS cycle_days
+                           "crm_lead".date_last_stage_update)
+                           - COALESCE("crm_lead".date_open,
+                                      "crm_lead".create_date)
+                       ) / 86400.0) AS cycle_days
                   FROM {from_clause}
                  WHERE {where_clause}
             )

@@ -61,10 +61,11 @@ class TestFunnelData(SavepointCase):
         lead(cls.binh, cls.first, 99999, 20, type='lead')
         lead(cls.binh, cls.first, 77777, 20, team_id=other_team.id)
         cls.domain = [('team_id', '=', cls.team.id)]
-        # The sales cycle of the won ones: 10 and 30 days.
+        # The sales cycle of the won ones, from assignment to closing: 10
+        # and 30 days.
         for won, days in ((anh_won, 10), (binh_won, 30)):
             cls.env.cr.execute(
-                "UPDATE crm_lead SET create_date = '2026-01-01 09:00:00', "
+                "UPDATE crm_lead SET date_open = '2026-01-01 09:00:00', "
                 "date_closed = %s WHERE id = %s",
                 ('2026-01-%02d 09:00:00' % (1 + days), won.id))
 
@@ -180,3 +181,10 @@ class TestSageDemo(SavepointCase):
             [(s['name'], s['count']) for s in data['stages']],
             [('Qualified', 4), ('Proposal Submitted', 3), ('Negotiating', 2),
              ('Sale Agreed', 11), ('Sale Lost', 0)])
+        # won from 22 to 42 days after they were assigned
+        self.assertEqual(data['totals']['sales_cycle_days'], 32.0)
+        won_revenue = sum(self.env['crm.lead'].search([
+            ('team_id', '=', team.id), ('user_id', '=', demo.id),
+            ('stage_id.probability', '=', 100)]).mapped('planned_revenue'))
+        self.assertEqual(data['totals']['pipeline_velocity'], round(
+            9 * (won_revenue / 11) * (11 / 60.0) / 32.0, 2))
