@@ -1,0 +1,323 @@
+# Copyright 2026 CRM Suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+from odoo.addons.base.ir.ir_qweb.qweb import QWebException
+from odoo.exceptions import AccessError
+
+from .common import TerritoryCase
+
+# Every test below is one path a salesperson of territory A may take to the
+# records of territory B; each fails if anything of B shows.
+
+
+class TestTerritoryRedTeam(TerritoryCase):
+
+    def lead_as(self, user):
+        return self.env['crm.lead'].sudo(user)
+
+    # crm.lead: the ORM's read paths ---------------------------------------
+
+    def test_path_search(self):
+        found = self.lead_as(self.user_a).search([('id', 'in', self.leads.ids)])
+        self.assertEqual(found, self.lead_a)
+        self.assertFalse(self.lead_as(self.user_a).search(
+            [('name', 'ilike', 'RT bravo')]))
+
+    def test_path_search_inactive(self):
+        self.lead_b.action_set_lost()
+        self.assertFalse(self.lead_as(self.user_a).with_context(
+            active_test=False).search([('id', '=', self.lead_b.id)]))
+
+    def test_path_search_count(self):
+        self.assertEqual(self.lead_as(self.user_a).search_count(
+            [('id', 'in', self.leads.ids)]), 1)
+
+    def test_path_read(self):
+        with self.assertRaises(AccessError):
+            self.lead_as(self.user_a).browse(self.lead_b.id).read(['name'])
+
+    def test_path_field_access(self):
+        lead = self.lead_as(self.user_a).browse(self.lead_b.id)
+        with self.assertRaises(AccessError):
+            lead.planned_revenue  # pylint: disable=pointless-statement
+
+    def test_path_search_read(self):
+        rows = self.lead_as(self.user_a).search_read(
+            [('id', 'in', self.leads.ids)], ['name', 'planned_revenue'])
+        self.assertEqual([row['id'] for row in rows], self.lead_a.ids)
+
+    def test_path_read_group_counts_and_sums(self):
+        groups = self.lead_as(self.user_a).read_group(
+            [('id', 'in', self.leads.ids)], ['planned_revenue', 'user_id'],
+            ['user_id'])
+        self.assertEqual(len(groups), 1)
+        self.assertEqual(groups[0]['user_id_count'], 1)
+        self.assertEqual(groups[0]['planned_revenue'], 1000.0)
+        by_stage = self.lead_as(self.user_a).read_group(
+            [('id', 'in', self.leads.ids)], ['planned_revenue', 'stage_id'],
+            ['stage_id'], lazy=False)
+        self.assertEqual(sum(g['__count'] for g in by_stage), 1)
+        self.assertEqual(sum(g['planned_revenue'] for g in by_stage), 1000.0)
+
+    def test_path_read_group_by_territory(self):
+        groups = self.lead_as(self.user_a).read_group(
+            [], ['territory_id'], ['territory_id'])
+        territories = [g['territory_id'][0] for g in groups
+                       if g['territory_id']]
+        self.assertEqual(territories, self.territory_a.ids)
+
+    def test_path_name_search(self):
+        self.assertFalse(self.lead_as(self.user_a).name_search('RT bravo'))
+        self.assertEqual(
+            [row[0] for row in self.lead_as(self.user_a).name_search('RT ')
+             if row[0] in self.leads.ids], self.lead_a.ids)
+
+    def test_path_name_get(self):
+        with self.assertRaises(AccessError):
+            self.lead_as(self.user_a).browse(self.lead_b.id).name_get()
+
+    def test_path_export_data(self):
+        with self.assertRaises(AccessError):
+            self.lead_as(self.user_a).browse(self.lead_b.id).export_data(
+                ['name', 'planned_revenue'])
+
+    def test_path_copy(self):
+        with self.assertRaises(AccessError):
+            self.lead_as(self.user_a).browse(self.lead_b.id).copy()
+
+    def test_path_write(self):
+        with self.assertRaises(AccessError):
+            self.lead_as(self.user_a).browse(self.lead_b.id).write(
+                {'name': 'taken over'})
+        with self.assertRaises(AccessError):
+            self.lead_as(self.user_a).browse(self.lead_b.id).write(
+                {'territory_id': self.territory_a.id})
+
+    def test_path_unlink(self):
+        with self.assertRaises(AccessError):
+            self.lead_as(self.user_a).browse(self.lead_b.id).unlink()
+
+    def test_path_create_in_foreign_territory(self):
+        with self.assertRaises(AccessError):
+            self.lead_as(self.user_a).create({
+                'name': 'RT planted', 'city': 'Redteam City B',
+                'country_id': self.country_b.id})
+
+    def test_path_onchange_of_foreign_lead(self):
+        """An onchange names the foreign lead in its values: the result
+        must not echo any of the lead's stored data."""
+        Event = self.env['calendar.event'].sudo(self.user_a)
+        spec = Event._onchange_spec()
+        values = Event.default_get(list(Event._fields))
+        values.update({'name': 'probe', 'opportunity_id': self.lead_b.id})
+        for name in Event._fields:
+            values.setdefault(name, False)
+        result = Event.onchange(values, 'opportunity_id', spec)
+        self.assertNotIn('RT bravo', repr(result))
+        self.assertNotIn('7000', repr(result))
+
+    def test_path_planted_reference_to_foreign_lead(self):
+        """A meeting or quotation A creates cannot point to B's lead (the
+        name of a many2one is read as superuser in Odoo 11): the create
+        rule refuses it."""
+        with self.assertRaises(AccessError) as caught:
+            self.env['calendar.event'].sudo(self.user_a).create({
+                'name': 'probe', 'opportunity_id': self.lead_b.id,
+                'start': '2030-02-01 10:00:00',
+                'stop': '2030-02-01 11:00:00'})
+        self.assertIn('calendar.event', str(caught.exception))
+        with self.assertRaises(AccessError) as caught:
+            self.env['sale.order'].sudo(self.user_a).create({
+                'partner_id': self.partner.id,
+                'opportunity_id': self.lead_b.id})
+        self.assertIn('sale.order', str(caught.exception))
+
+    # mail: messages, attachments, followers, activities -----------------
+
+    def test_path_mail_message_search(self):
+        Message = self.env['mail.message'].sudo(self.user_a)
+        self.assertFalse(Message.search([
+            ('model', '=', 'crm.lead'), ('res_id', '=', self.lead_b.id)]))
+        self.assertFalse(Message.search([('body', 'ilike', 'bravo secret')]))
+
+    def test_path_message_fetch(self):
+        self.assertFalse(self.env['mail.message'].sudo(
+            self.user_a).message_fetch([
+                ('model', '=', 'crm.lead'), ('res_id', '=', self.lead_b.id)]))
+
+    def test_path_mail_message_read(self):
+        with self.assertRaises(AccessError):
+            self.env['mail.message'].sudo(self.user_a).browse(
+                self.message_b.id).read(['body'])
+        with self.assertRaises(AccessError):
+            self.env['mail.message'].sudo(self.user_a).browse(
+                self.message_b.id).message_format()
+
+    def test_path_message_post_on_foreign_lead(self):
+        with self.assertRaises(AccessError):
+            self.lead_as(self.user_a).browse(self.lead_b.id).message_post(
+                body='probe', message_type='comment')
+
+    def test_path_attachment(self):
+        Attachment = self.env['ir.attachment'].sudo(self.user_a)
+        self.assertFalse(Attachment.search([
+            ('res_model', '=', 'crm.lead'), ('res_id', '=', self.lead_b.id)]))
+        with self.assertRaises(AccessError):
+            Attachment.browse(self.attachment_b.id).read(['datas'])
+
+    def test_path_followers(self):
+        Followers = self.env['mail.followers'].sudo(self.user_a)
+        self.assertFalse(Followers.search([
+            ('res_model', '=', 'crm.lead'), ('res_id', '=', self.lead_b.id)]))
+
+    def test_path_message_subscribe(self):
+        """Odoo 11 refuses quietly (returns False) to subscribe oneself to
+        an unreadable record, and loudly to subscribe someone else."""
+        lead = self.lead_as(self.user_a).browse(self.lead_b.id)
+        self.assertFalse(lead.message_subscribe(
+            partner_ids=self.user_a.partner_id.ids))
+        self.assertNotIn(self.user_a.partner_id,
+                         self.lead_b.message_partner_ids)
+        with self.assertRaises(AccessError):
+            lead.message_subscribe(partner_ids=self.partner.ids)
+        self.assertFalse(lead.message_subscribe_users())
+        self.assertNotIn(self.user_a.partner_id,
+                         self.lead_b.message_partner_ids)
+
+    def test_path_mail_activity(self):
+        Activity = self.env['mail.activity'].sudo(self.user_a)
+        self.assertFalse(Activity.search([
+            ('res_model', '=', 'crm.lead'), ('res_id', '=', self.lead_b.id)]))
+        self.assertFalse(Activity.search([('summary', '=', 'RT bravo call')]))
+        with self.assertRaises(AccessError):
+            Activity.browse(self.activity_b.id).read(['summary'])
+
+    # linked documents and reports ----------------------------------------
+
+    def test_path_calendar_event(self):
+        Event = self.env['calendar.event'].sudo(self.user_a)
+        self.assertFalse(Event.search([
+            ('opportunity_id', '=', self.lead_b.id)]))
+        self.assertFalse(Event.search([('name', '=', 'RT bravo meeting')]))
+        with self.assertRaises(AccessError):
+            Event.browse(self.event_b.id).read(['name'])
+
+    def test_path_sale_order(self):
+        Order = self.env['sale.order'].sudo(self.user_a)
+        self.assertFalse(Order.search([
+            ('opportunity_id', '=', self.lead_b.id)]))
+        with self.assertRaises(AccessError):
+            Order.browse(self.order_b.id).read(['amount_total'])
+        self.assertFalse(self.env['sale.order.line'].sudo(self.user_a).search(
+            [('order_id', '=', self.order_b.id)]))
+
+    def test_path_sale_order_report(self):
+        """The quotation's report (HTML; the PDF is the same HTML through
+        wkhtmltopdf) refuses the foreign quotation."""
+        report = self.env.ref('sale.action_report_saleorder')
+        with self.assertRaises((AccessError, QWebException)) as caught:
+            report.sudo(self.user_a).render_qweb_html(self.order_b.ids)
+        self.assertIn('security restrictions', str(caught.exception))
+
+    def test_path_opportunity_report(self):
+        Report = self.env['crm.opportunity.report'].sudo(self.user_a)
+        self.assertFalse(Report.search([('id', '=', self.lead_b.id)]))
+        groups = Report.read_group(
+            [('id', 'in', self.leads.ids)], ['expected_revenue'], [])
+        self.assertEqual(groups[0]['__count'], 1)
+
+    def test_path_activity_report(self):
+        Report = self.env['crm.activity.report'].sudo(self.user_a)
+        self.assertFalse(Report.search([('lead_id', '=', self.lead_b.id)]))
+
+    def test_path_forecast_report(self):
+        Forecast = self.env['crm.territory.forecast'].sudo(self.user_a)
+        self.assertFalse(Forecast.search([
+            ('territory_id', '=', self.territory_b.id)]))
+        groups = Forecast.read_group(
+            [('territory_id', 'child_of', self.region.id)],
+            ['open_amount', 'quota_amount'], [])
+        self.assertEqual(groups[0]['open_amount'], 1000.0)
+        self.assertEqual(groups[0]['quota_amount'], 500.0)
+
+    def test_path_quota(self):
+        Quota = self.env['crm.territory.quota'].sudo(self.user_a)
+        self.assertEqual(Quota.search([('id', 'in', (
+            self.quota_a | self.quota_b).ids)]), self.quota_a)
+        with self.assertRaises(AccessError):
+            Quota.browse(self.quota_b.id).read(['amount'])
+
+    def test_path_funnel_data(self):
+        Lead = self.lead_as(self.user_a)
+        if not hasattr(Lead, 'get_funnel_data'):
+            self.skipTest('crm_funnel_stages is not installed')
+        data = Lead.get_funnel_data([('id', 'in', self.leads.ids)])
+        self.assertEqual(data['totals']['open_count'], 1)
+        self.assertEqual(data['totals']['expected_revenue'], 1000.0)
+
+    # who sees what -------------------------------------------------------
+
+    def test_salesman_b_sees_only_b(self):
+        self.assertEqual(self.lead_as(self.user_b).search(
+            [('id', 'in', self.leads.ids)]), self.lead_b)
+
+    def test_manager_sees_both(self):
+        self.assertEqual(self.lead_as(self.user_m).search(
+            [('id', 'in', self.leads.ids)]), self.leads)
+        self.assertEqual(self.env['sale.order'].sudo(self.user_m).search(
+            [('id', '=', self.order_b.id)]), self.order_b)
+        groups = self.env['crm.territory.forecast'].sudo(
+            self.user_m).read_group(
+            [('territory_id', 'child_of', self.region.id)],
+            ['open_amount', 'quota_amount'], [])
+        self.assertEqual(groups[0]['open_amount'], 8000.0)
+        self.assertEqual(groups[0]['quota_amount'], 9500.0)
+
+    def test_manager_of_a_only_does_not_see_b(self):
+        self.territory_a.manager_id = self.user_d.copy({
+            'login': 'rt_manager_a',
+            'groups_id': [(6, 0, [self.env.ref(
+                'crm_territory_security.group_territory_manager').id])]})
+        manager_a = self.territory_a.manager_id
+        self.assertEqual(self.lead_as(manager_a).search(
+            [('id', 'in', self.leads.ids)]), self.lead_a)
+
+    def test_director_sees_everything(self):
+        self.assertEqual(self.lead_as(self.user_d).search(
+            [('id', 'in', self.leads.ids)]), self.leads)
+        self.assertTrue(self.env['mail.activity'].sudo(self.user_d).search(
+            [('id', '=', self.activity_b.id)]))
+
+    def test_stock_salesperson_unaffected(self):
+        """Users outside the territory groups keep crm's rules."""
+        sales = self.env['res.users'].with_context(
+            no_reset_password=True).create({
+                'name': 'RT stock salesman', 'login': 'rt_stock',
+                'groups_id': [(6, 0, [self.env.ref(
+                    'sales_team.group_sale_salesman').id])]})
+        self.lead_b.user_id = sales
+        self.assertEqual(self.lead_as(sales).search(
+            [('id', 'in', self.leads.ids)]), self.lead_b)
+
+    def test_leaving_a_territory_removes_access_at_once(self):
+        Lead = self.lead_as(self.user_a)
+        self.assertEqual(Lead.search([('id', 'in', self.leads.ids)]),
+                         self.lead_a)
+        self.territory_a.write({'user_ids': [(3, self.user_a.id)]})
+        self.assertFalse(Lead.search([('id', 'in', self.leads.ids)]))
+        with self.assertRaises(AccessError):
+            Lead.browse(self.lead_a.id).read(['name'])
+        self.user_a.write({'territory_ids': [(4, self.territory_b.id)]})
+        self.assertEqual(Lead.search([('id', 'in', self.leads.ids)]),
+                         self.lead_b)
+
+    def test_manager_leaving_removes_subtree_at_once(self):
+        Lead = self.lead_as(self.user_m)
+        self.assertEqual(len(Lead.search([('id', 'in', self.leads.ids)])), 2)
+        self.region.manager_id = self.user_d
+        self.assertFalse(Lead.search([('id', 'in', self.leads.ids)]))
+
+    def test_moving_a_territory_moves_access(self):
+        other = self.env['crm.territory'].create({'name': 'RT Other'})
+        self.territory_b.parent_id = other
+        self.assertEqual(self.lead_as(self.user_m).search(
+            [('id', 'in', self.leads.ids)]), self.lead_a)
