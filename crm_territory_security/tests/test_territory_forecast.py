@@ -1,0 +1,54 @@
+# Copyright 2026 CRM Suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+from odoo import fields
+
+from .common import TerritoryCase
+
+
+class TestTerritoryForecast(TerritoryCase):
+    """The forecast: open and weighted pipeline, won, quota and attainment,
+    rolled up the territory tree."""
+
+    def forecast(self, user, domain, groupby):
+        return self.env['crm.territory.forecast'].sudo(user).read_group(
+            domain, ['open_amount', 'weighted_amount', 'won_amount',
+                     'quota_amount', 'attainment'] + groupby, groupby,
+            lazy=False)
+
+    def test_weighted_pipeline(self):
+        rows = self.forecast(self.user_d, [
+            ('territory_id', 'child_of', self.region.id)], ['territory_id'])
+        by_territory = {row['territory_id'][0]: row for row in rows}
+        self.assertEqual(
+            by_territory[self.territory_a.id]['weighted_amount'], 500.0)
+        self.assertEqual(
+            by_territory[self.territory_b.id]['weighted_amount'], 1400.0)
+
+    def test_won_quota_attainment_rolled_up(self):
+        month = fields.Date.from_string(
+            fields.Date.context_today(self.lead_a)).replace(day=1)
+        Quota = self.env['crm.territory.quota']
+        Quota.create({'user_id': self.user_a.id,
+                      'territory_id': self.territory_a.id,
+                      'date': fields.Date.to_string(month),
+                      'amount': 4000.0})
+        Quota.create({'user_id': self.user_b.id,
+                      'territory_id': self.territory_b.id,
+                      'date': fields.Date.to_string(month),
+                      'amount': 6000.0})
+        self.lead_a.action_set_won()
+        domain = [('territory_id', 'child_of', self.region.id),
+                  ('date', '=', fields.Date.to_string(month))]
+        mine = self.forecast(self.user_a, domain, [])[0]
+        self.assertEqual(mine['won_amount'], 1000.0)
+        self.assertEqual(mine['quota_amount'], 4000.0)
+        self.assertEqual(mine['attainment'], 25.0)
+        region = self.forecast(self.user_m, domain, [])[0]
+        self.assertEqual(region['won_amount'], 1000.0)
+        self.assertEqual(region['quota_amount'], 10000.0)
+        self.assertEqual(region['attainment'], 10.0)
+        per_user = self.forecast(self.user_m, domain, ['user_id'])
+        self.assertEqual(len(per_user), 2)
+
+    def test_quota_first_of_month(self):
+        self.assertEqual(self.quota_a.date, '2030-01-01')
