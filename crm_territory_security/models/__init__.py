@@ -9,3 +9,4 @@ from . import res_partner
 from . import mail_activity
 from . import mail_followers
 from . import crm_opportunity_report
+from . import ir_rule

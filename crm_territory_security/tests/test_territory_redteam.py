@@ -1,6 +1,7 @@
 # Copyright 2026 CRM Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 from odoo.addons.base.ir.ir_qweb.qweb import QWebException
+from odoo import tools
 from odoo.exceptions import AccessError
 
 from .common import TerritoryCase
@@ -253,6 +254,30 @@ class TestTerritoryRedTeam(TerritoryCase):
         data = Lead.get_funnel_data([('id', 'in', self.leads.ids)])
         self.assertEqual(data['totals']['open_count'], 1)
         self.assertEqual(data['totals']['expected_revenue'], 1000.0)
+
+    def test_path_every_model_linked_to_a_lead(self):
+        """Every stored many2one to crm.lead of every installed model (stage
+        history, checklists, reports of other addons...): nothing of B's
+        lead through it."""
+        swept = []
+        for name in sorted(self.env.registry.models):
+            Model = self.env[name]
+            if Model._abstract or Model._transient:
+                continue
+            for fname, field in sorted(Model._fields.items()):
+                if field.type != 'many2one' or not field.store or \
+                        field.comodel_name != 'crm.lead':
+                    continue
+                if not tools.table_kind(self.env.cr, Model._table):
+                    continue
+                swept.append('%s.%s' % (name, fname))
+                try:
+                    found = Model.sudo(self.user_a).search(
+                        [(fname, '=', self.lead_b.id)])
+                except AccessError:
+                    continue  # no read access to the model at all
+                self.assertFalse(found, '%s.%s shows B' % (name, fname))
+        self.assertIn('crm.activity.report.lead_id', swept)
 
     # who sees what -------------------------------------------------------
 
