@@ -7,7 +7,7 @@ import xmlrpc.client
 import requests
 
 from browser_harness import ChromiumCase, JsonRpcError, JsonRpcSession
-from odoo.tests.common import BaseCase, get_db_name
+from odoo.tests.common import get_db_name
 
 
 class TestTerritoryRpc(ChromiumCase):
@@ -17,7 +17,7 @@ class TestTerritoryRpc(ChromiumCase):
 
     def setUp(self):
         # ChromiumCase.setUp without the browser
-        BaseCase.setUp(self)  # pylint: disable=method-required-super
+        super(ChromiumCase, self).setUp()  # BaseCase.setUp
         import odoo
         from browser_harness import start_inprocess_server
         self.base_url = start_inprocess_server()
