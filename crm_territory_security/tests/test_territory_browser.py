@@ -1,0 +1,75 @@
+# Copyright 2026 CRM Suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+"""Salesperson A in a real browser: none of territory B's leads in the
+pipeline kanban, the list or the funnel, although one of them names A as its
+salesperson (crm's "Personal Leads" rule alone would show it)."""
+import pytest
+
+from selenium.webdriver.common.by import By
+
+from browser_harness import ChromiumCase
+
+PAGE_TEXT_JS = "return document.querySelector('.o_content').innerText;"
+
+
+@pytest.mark.browser
+class TestTerritoryInBrowser(ChromiumCase):
+
+    def setUp(self):
+        super(TestTerritoryInBrowser, self).setUp()
+        env = self.env
+        Users = env['res.users'].with_context(no_reset_password=True)
+        group = env.ref('crm_territory_security.group_territory_salesman')
+        self.user_a = Users.create({
+            'name': 'Browser Salesman A', 'login': 'br_salesman_a',
+            'password': 'br_salesman_a',
+            'groups_id': [(6, 0, [env.ref('base.group_user').id,
+                                  group.id])]})
+        Territory = env['crm.territory']
+        Territory.create({'name': 'BR Territory A',
+                          'city_names': 'Browser City A',
+                          'user_ids': [(6, 0, self.user_a.ids)]})
+        Territory.create({'name': 'BR Territory B',
+                          'city_names': 'Browser City B'})
+        Lead = env['crm.lead']
+        for name, city in (('BR alpha one', 'Browser City A'),
+                           ('BR alpha two', 'Browser City A'),
+                           ('BR bravo one', 'Browser City B'),
+                           ('BR bravo two', 'Browser City B')):
+            Lead.create({'name': name, 'type': 'opportunity', 'city': city,
+                         'user_id': self.user_a.id,
+                         'planned_revenue': 1000.0})
+
+    def page_text(self):
+        self.browser.wait_idle()
+        with self.browser_turn():
+            return self.driver.execute_script(PAGE_TEXT_JS)
+
+    def assert_only_alpha(self, text, where):
+        self.assertIn('BR alpha one', text, where)
+        self.assertIn('BR alpha two', text, where)
+        self.assertNotIn('BR bravo', text, where)
+
+    def test_kanban_list_and_funnel(self):
+        self.browser.login('br_salesman_a', 'br_salesman_a')
+        self.browser.open_menu('crm.menu_crm_opportunities')
+        self.browser.wait_for('.o_kanban_view .o_kanban_record')
+        self.assert_only_alpha(self.page_text(), 'kanban')
+        self.save_evidence('kanban')
+        with self.browser_turn():
+            self.driver.find_element(
+                By.CSS_SELECTOR, '.o_cp_switch_list').click()
+        self.browser.wait_for('.o_list_view')
+        self.assert_only_alpha(self.page_text(), 'list')
+        if self.env.ref('crm_funnel_stages.crm_funnel_view_menu',
+                        raise_if_not_found=False):
+            self.browser.open_menu('crm_funnel_stages.crm_funnel_view_menu')
+            self.browser.wait_for('.o_funnel_view .o_funnel_chart')
+            text = self.page_text()
+            self.assertNotIn('BR bravo', text)
+            self.save_evidence('funnel')
+            figures = self.driver.execute_script(
+                "var el = document.querySelector('.o_funnel_view "
+                ".o_funnel_open_count .o_funnel_figure_value');"
+                "return el ? el.textContent.trim() : null;")
+            self.assertEqual(figures, '2', text)
