@@ -162,27 +162,6 @@ class CrmTerritory(models.Model):
 
     # Matching -----------------------------------------------------------
 
-    @api.model
-    def _matching_candidates(self):
-        """Active territories that have at least one matching rule, best
-        first."""
-        territories = self.sudo().search([])
-        territories = territories.filtered(lambda t: t._rule_count())
-        return territories.sorted(key=lambda t: (
-            -t.priority, -t._depth(), -t._rule_count(), t.id))
-
-    @api.multi
-    def _depth(self):
-        self.ensure_one()
-        return len(self.search([('id', 'parent_of', self.id)])) - 1
-
-    @api.multi
-    def _rule_count(self):
-        self.ensure_one()
-        return len([rule for rule in (
-            self.country_ids, self.state_ids, self.zip_range_ids,
-            self._city_list(), self.category_ids, self.domain) if rule])
-
     @api.multi
     def _city_list(self):
         self.ensure_one()
@@ -190,26 +169,67 @@ class CrmTerritory(models.Model):
                 for city in (self.city_names or '').split(',')
                 if city.strip()]
 
-    @api.multi
-    def _match_address(self, address):
+    @api.model
+    def _matching_rules(self):
+        """The rules of the active territories that have at least one, as
+        plain Python sets, best territory first: a few queries in all,
+        whatever the number of records to match."""
+        parents = {
+            row['id']: row['parent_id'] and row['parent_id'][0]
+            for row in self.sudo().with_context(active_test=False)
+            .search_read([], ['parent_id'])}
+
+        def depth(territory_id):
+            level, seen = 0, set()
+            while parents.get(territory_id) and territory_id not in seen:
+                seen.add(territory_id)
+                territory_id = parents[territory_id]
+                level += 1
+            return level
+
+        Zip = self.env['crm.territory.zip.range']
+        rules = []
+        for territory in self.sudo().search([]):
+            rule = {
+                'territory': territory,
+                'countries': set(territory.country_ids.ids),
+                'states': set(territory.state_ids.ids),
+                'zips': [(Zip._normalize(zip_range.zip_from),
+                          Zip._normalize(zip_range.zip_to))
+                         for zip_range in territory.zip_range_ids],
+                'cities': set(territory._city_list()),
+                'tags': set(territory.category_ids.ids),
+                'domain': territory.domain,
+            }
+            count = len([key for key in ('countries', 'states', 'zips',
+                                         'cities', 'tags', 'domain')
+                         if rule[key]])
+            if count:
+                rule['key'] = (-territory.priority, -depth(territory.id),
+                               -count, territory.id)
+                rules.append(rule)
+        return sorted(rules, key=lambda rule: rule['key'])
+
+    @api.model
+    def _match_address(self, rule, address):
         """Whether the address (a dict of country, state, zip, city and
-        partner tag ids) satisfies every rule of this territory but its
+        partner tag ids) satisfies every rule of a territory but its
         domain, which ``_match_records`` checks in SQL."""
-        self.ensure_one()
-        if self.country_ids and address['country_id'] not in \
-                self.country_ids.ids:
+        if rule['countries'] and address['country_id'] not in \
+                rule['countries']:
             return False
-        if self.state_ids and address['state_id'] not in self.state_ids.ids:
+        if rule['states'] and address['state_id'] not in rule['states']:
             return False
-        if self.zip_range_ids and not any(
-                zip_range._contains(address['zip'])
-                for zip_range in self.zip_range_ids):
+        if rule['zips']:
+            zip_code = self.env['crm.territory.zip.range']._normalize(
+                address['zip'])
+            if not zip_code or not any(
+                    low <= zip_code <= high for low, high in rule['zips']):
+                return False
+        if rule['cities'] and \
+                (address['city'] or '').strip().lower() not in rule['cities']:
             return False
-        cities = self._city_list()
-        if cities and (address['city'] or '').strip().lower() not in cities:
-            return False
-        if self.category_ids and not (
-                set(address['category_ids']) & set(self.category_ids.ids)):
+        if rule['tags'] and not rule['tags'] & set(address['category_ids']):
             return False
         return True
 
@@ -226,17 +246,17 @@ class CrmTerritory(models.Model):
             return result
         addresses = {record.id: record._territory_address()
                      for record in records}
-        real_ids = [rid for rid in addresses if isinstance(rid, int)]
-        for territory in self._matching_candidates():
+        real_ids = set(rid for rid in addresses if isinstance(rid, int))
+        for rule in self._matching_rules():
             todo = [rid for rid in addresses if rid not in result]
             if not todo:
                 break
             matched = [rid for rid in todo
-                       if territory._match_address(addresses[rid])]
-            if matched and territory.domain:
+                       if self._match_address(rule, addresses[rid])]
+            if matched and rule['domain']:
                 try:
-                    domain = safe_eval(territory.domain)
-                    matched = records.browse(matched).sudo().with_context(
+                    domain = safe_eval(rule['domain'])
+                    matched = records.sudo().with_context(
                         active_test=False).search(expression.AND([
                             [('id', 'in', [rid for rid in matched
                                            if rid in real_ids])],
@@ -245,7 +265,7 @@ class CrmTerritory(models.Model):
                     # the domain names a field this model lacks
                     matched = []
             for rid in matched:
-                result[rid] = territory
+                result[rid] = rule['territory']
         return result
 
     @api.multi
