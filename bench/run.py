@@ -179,6 +179,12 @@ def summarize(module, scale, figures):
         ]
         return max(values) if values else None
 
+    def counted(key, side):
+        # a figure the callable returned (e.g. SQL statements), each distinct
+        # value once over the repeats
+        return sorted({f['info'].get(key) for f in figures if f['side'] == side},
+                      key=str)
+
     ours_median, anchor_median = statistics.median(ours), statistics.median(anchor)
     ratio = ours_median / anchor_median if anchor_median else None
     target = module.TARGET
@@ -201,6 +207,24 @@ def summarize(module, scale, figures):
         anchor_peak_delta_kb=peak('anchor'),
         repeats=len(ours),
         figures=figures,
+        counts=[
+            dict(label=label, ours=counted(key, 'ours'),
+                 anchor=counted(key, 'anchor'))
+            for key, label in getattr(module, 'FIGURES', ())
+        ],
+        date=datetime.datetime.utcnow().strftime('%Y-%m-%d %H:%M'),
+    )
+
+
+def counts_text(summary):
+    """'SQL statements: ours 3, anchor 152' for the FIGURES of a benchmark."""
+    return '; '.join(
+        '%s: ours %s, anchor %s' % (
+            count['label'],
+            ' / '.join(str(v) for v in count['ours']),
+            ' / '.join(str(v) for v in count['anchor']),
+        )
+        for count in summary.get('counts', ())
     )
 
 
@@ -264,9 +288,22 @@ def section(scale, report):
                 memory_text(b['anchor_peak_delta_kb']),
                 b['repeats'],
                 machine_text,
-                report['date'][:10],
+                b.get('date', report['date'])[:10],
             )
         )
+    counted = [b for b in report['benchmarks'] if counts_text(b)]
+    if counted:
+        lines.append('')
+        lines.append('Counted in every repeat (each distinct value once):')
+        lines.append('')
+        for b in counted:
+            lines.append('- %s: %s' % (b['name'], counts_text(b)))
+    if report.get('kept'):
+        lines += [
+            '',
+            'Rows of %s come from an earlier run at this scale (this run '
+            'measured only the others, `--only`).' % ', '.join(report['kept']),
+        ]
     lines += [
         '',
         'Per-repeat figures: [bench/results-%s.json](bench/results-%s.json).'
@@ -288,6 +325,20 @@ the measuring process's resident set size (peak RSS during the timed call
 minus RSS just before it) over the repeats; PostgreSQL's own memory is not
 counted.
 """
+
+
+def kept_results(scale, measured):
+    """The benchmarks of the last report at this scale that this run did not
+    measure, each with the date it was measured."""
+    path = os.path.join(ROOT, 'bench', 'results-%s.json' % scale)
+    if not os.path.exists(path):
+        return []
+    with open(path) as previous:
+        report = json.load(previous)
+    kept = [b for b in report['benchmarks'] if b['name'] not in measured]
+    for b in kept:
+        b.setdefault('date', report['date'])
+    return kept
 
 
 def write_report(scale, report):
@@ -434,15 +485,18 @@ def main(argv=None):
             summary = summarize(module, args.scale, figures)
             results.append(summary)
             print(
-                'bench: %s: ours %s, anchor %s, ratio %s'
+                'bench: %s: ours %s, anchor %s, ratio %s%s'
                 % (
                     module.NAME,
                     seconds_text(summary['ours_median']),
                     seconds_text(summary['anchor_median']),
                     '%.1f' % summary['ratio'] if summary['ratio'] else 'n/a',
+                    '; ' + counts_text(summary) if summary['counts'] else '',
                 ),
                 flush=True,
             )
+        kept = (kept_results(args.scale, [r["name"] for r in results])
+                if args.only else [])
         report = dict(
             database=(
                 'copy of %s' % args.template
@@ -455,7 +509,8 @@ def main(argv=None):
             postgres=postgres_version(db, log),
             repeats=repeats,
             dataset=dataset,
-            benchmarks=results,
+            benchmarks=results + kept,
+            kept=[b['name'] for b in kept],
             loadavg=[
                 min(v for b in results for f in b['figures'] for v in f['loadavg']),
                 max(v for b in results for f in b['figures'] for v in f['loadavg']),
