@@ -47,6 +47,8 @@ class CrmLead(models.Model):
 
     @api.multi
     def _inverse_territory_id(self):
+        if self.env.context.get('territory_matched'):
+            return  # matched at create, not chosen
         for lead in self:
             lead.territory_manual_id = lead.territory_id
 
@@ -67,6 +69,12 @@ class CrmLead(models.Model):
         }
 
     @api.multi
+    def write(self, vals):
+        if 'territory_id' in vals and 'territory_manual_id' not in vals:
+            vals = dict(vals, territory_manual_id=vals['territory_id'])
+        return super(CrmLead, self).write(vals)
+
+    @api.multi
     def action_reset_territory(self):
         """Forget the territory chosen by hand: match it from the address
         again."""
@@ -75,7 +83,39 @@ class CrmLead(models.Model):
 
     @api.model
     def create(self, vals):
-        lead = super(CrmLead, self).create(vals)
+        """The territory is known before the INSERT: the followers created
+        inside the lead's own create are checked against the territory
+        rules before any delayed recomputation runs. The address rules are
+        matched first on the values; once created, the lead is matched
+        again with the territories' domains too."""
+        vals = dict(vals)
+        matched = False
+        if vals.get('territory_id'):
+            # chosen by hand; set with it, so that a recompute during the
+            # create keeps it
+            vals['territory_manual_id'] = vals['territory_id']
+        else:
+            vals.pop('territory_id', None)
+            Territory = self.env['crm.territory']
+            draft = self.new(vals)
+            territory = Territory._match_records(draft).get(draft.id)
+            if territory:
+                vals['territory_id'] = territory.id
+                matched = True
+            elif self.env.user.territory_restricted:
+                # a lead of a territory salesperson that no territory
+                # matches goes to one of their territories (not to the
+                # default one, which would hide it from them)
+                own = Territory.search(
+                    [('access_user_ids', 'in', self.env.uid)], limit=1)
+                if own:
+                    vals['territory_id'] = own.id
+                    vals['territory_manual_id'] = own.id
+        lead = super(CrmLead, self.with_context(
+            territory_matched=matched)).create(vals).with_env(self.env)
+        if matched:
+            self.env.add_todo(self._fields['territory_id'], lead)
+            lead.recompute()
         if not lead.user_id and lead.territory_id.assign_user != 'none':
             user = lead.territory_id._next_salesperson()
             if user:

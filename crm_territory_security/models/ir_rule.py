@@ -21,7 +21,8 @@ class IrRule(models.Model):
     _territory_handled_models = (
         'crm.lead', 'crm.activity.report', 'crm.opportunity.report',
         'mail.activity', 'mail.followers', 'calendar.event', 'sale.order',
-        'sale.order.line', 'crm.territory.quota', 'crm.territory.forecast',
+        'sale.order.line', 'sale.report', 'crm.territory.quota',
+        'crm.territory.forecast',
     )
 
     @api.model

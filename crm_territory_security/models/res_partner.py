@@ -45,6 +45,18 @@ class ResPartner(models.Model):
             'category_ids': self.category_id.ids,
         }
 
+    @api.model
+    def create(self, vals):
+        if vals.get('territory_id'):
+            vals = dict(vals, territory_manual_id=vals['territory_id'])
+        return super(ResPartner, self).create(vals)
+
+    @api.multi
+    def write(self, vals):
+        if 'territory_id' in vals and 'territory_manual_id' not in vals:
+            vals = dict(vals, territory_manual_id=vals['territory_id'])
+        return super(ResPartner, self).write(vals)
+
     @api.multi
     def action_reset_territory(self):
         self.write({'territory_manual_id': False})

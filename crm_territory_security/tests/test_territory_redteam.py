@@ -170,6 +170,21 @@ class TestTerritoryRedTeam(TerritoryCase):
         self.assertFalse(Followers.search([
             ('res_model', '=', 'crm.lead'), ('res_id', '=', self.lead_b.id)]))
 
+    def test_path_planted_follower(self):
+        """Users may create mail.followers in Odoo 11: a follower planted on
+        B's lead would receive its messages."""
+        with self.assertRaises(AccessError):
+            self.env['mail.followers'].sudo(self.user_a).create({
+                'res_model': 'crm.lead', 'res_id': self.lead_b.id,
+                'partner_id': self.user_a.partner_id.id})
+
+    def test_path_planted_activity(self):
+        with self.assertRaises(AccessError):
+            self.env['mail.activity'].sudo(self.user_a).create({
+                'res_model_id': self.env.ref('crm.model_crm_lead').id,
+                'res_id': self.lead_b.id, 'summary': 'probe',
+                'user_id': self.user_a.id})
+
     def test_path_message_subscribe(self):
         """Odoo 11 refuses quietly (returns False) to subscribe oneself to
         an unreadable record, and loudly to subscribe someone else."""
@@ -218,6 +233,24 @@ class TestTerritoryRedTeam(TerritoryCase):
         with self.assertRaises((AccessError, QWebException)) as caught:
             report.sudo(self.user_a).render_qweb_html(self.order_b.ids)
         self.assertIn('security restrictions', str(caught.exception))
+
+    def test_path_sale_report(self):
+        Report = self.env['sale.report'].sudo(self.user_a)
+        self.assertFalse(Report.search([('user_id', '=', self.user_b.id)]))
+        self.assertTrue(self.env['sale.report'].sudo(self.user_m).search(
+            [('user_id', '=', self.user_b.id)]))
+
+    def test_path_join_a_territory_yourself(self):
+        with self.assertRaises(AccessError):
+            self.user_a.sudo(self.user_a).write(
+                {'territory_ids': [(4, self.territory_b.id)]})
+        with self.assertRaises(AccessError):
+            self.territory_b.sudo(self.user_a).write(
+                {'user_ids': [(4, self.user_a.id)]})
+        with self.assertRaises(AccessError):
+            self.env['crm.territory'].sudo(self.user_a).create({
+                'name': 'RT mine', 'manager_id': self.user_a.id,
+                'child_ids': [(4, self.territory_b.id)]})
 
     def test_path_opportunity_report(self):
         Report = self.env['crm.opportunity.report'].sudo(self.user_a)
@@ -280,6 +313,19 @@ class TestTerritoryRedTeam(TerritoryCase):
         self.assertIn('crm.activity.report.lead_id', swept)
 
     # who sees what -------------------------------------------------------
+
+    def test_unmatched_lead_of_a_salesperson_stays_theirs(self):
+        lead = self.lead_as(self.user_a).create({'name': 'RT no address'})
+        self.assertEqual(lead.territory_id, self.territory_a)
+        self.assertEqual(lead.name, 'RT no address')
+
+    def test_salesperson_creates_a_lead_of_their_territory(self):
+        lead = self.lead_as(self.user_a).create({
+            'name': 'RT new alpha', 'city': 'Redteam City A',
+            'country_id': self.country_a.id})
+        self.assertEqual(lead.territory_id, self.territory_a)
+        self.assertFalse(lead.territory_manual)
+        self.assertIn(self.user_a.partner_id, lead.message_partner_ids)
 
     def test_salesman_b_sees_only_b(self):
         self.assertEqual(self.lead_as(self.user_b).search(
