@@ -20,7 +20,8 @@ class IrRule(models.Model):
     # models whose territory rule is written by hand in the security file
     _territory_handled_models = (
         'crm.lead', 'crm.activity.report', 'crm.opportunity.report',
-        'mail.activity', 'mail.followers', 'calendar.event', 'sale.order',
+        'mail.activity', 'mail.followers', 'mail.mail', 'calendar.event',
+        'sale.order',
         'sale.order.line', 'sale.report', 'crm.territory.quota',
         'crm.territory.forecast',
     )

@@ -158,6 +158,33 @@ class TestTerritoryRedTeam(TerritoryCase):
             self.lead_as(self.user_a).browse(self.lead_b.id).message_post(
                 body='probe', message_type='comment')
 
+    def test_path_outgoing_email(self):
+        mail = self.env['mail.mail'].create({
+            'subject': 'RT bravo offer', 'body_html': '<p>RT bravo price</p>',
+            'model': 'crm.lead', 'res_id': self.lead_b.id,
+            'author_id': self.user_b.partner_id.id,
+            'email_to': 'customer@example.com'})
+        Mail = self.env['mail.mail'].sudo(self.user_a)
+        self.assertFalse(Mail.search([('res_id', '=', self.lead_b.id),
+                                      ('model', '=', 'crm.lead')]))
+        self.assertFalse(Mail.search([('subject', 'ilike', 'RT bravo')]))
+        with self.assertRaises(AccessError):
+            Mail.browse(mail.id).read(['body_html'])
+
+    def test_own_email_on_own_lead(self):
+        """The rule on outgoing emails leaves a salesperson's own alone."""
+        self.partner.email = 'rt.customer@example.com'
+        lead = self.lead_as(self.user_a).browse(self.lead_a.id)
+        lead.message_subscribe(partner_ids=self.partner.ids)
+        message = lead.with_context(mail_auto_delete=False).message_post(
+            body='RT alpha offer', message_type='comment',
+            subtype='mail.mt_comment')
+        mails = self.env['mail.mail'].search(
+            [('mail_message_id', '=', message.id)])
+        self.assertTrue(mails)
+        self.assertEqual(self.env['mail.mail'].sudo(self.user_a).search(
+            [('mail_message_id', '=', message.id)]), mails)
+
     def test_path_attachment(self):
         Attachment = self.env['ir.attachment'].sudo(self.user_a)
         self.assertFalse(Attachment.search([
