@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 from odoo.addons.base.ir.ir_qweb.qweb import QWebException
 from odoo import tools
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 
 from .common import TerritoryCase
 
@@ -314,6 +314,29 @@ class TestTerritoryRedTeam(TerritoryCase):
         data = Lead.get_funnel_data([('id', 'in', self.leads.ids)])
         self.assertEqual(data['totals']['open_count'], 1)
         self.assertEqual(data['totals']['expected_revenue'], 1000.0)
+
+    def test_path_partner_and_team_figures(self):
+        """Counters computed on records A may read (the customer, the sales
+        team) count only A's leads."""
+        team = self.env['crm.team'].create({'name': 'RT Team'})
+        self.leads.write({'partner_id': self.partner.id, 'team_id': team.id})
+        partner = self.partner.sudo(self.user_a)
+        self.assertEqual(partner.opportunity_count, 1)
+        self.assertEqual(partner.meeting_count, 0)
+        team = team.sudo(self.user_a)
+        self.assertEqual(team.opportunities_count, 1)
+        self.assertEqual(team.opportunities_amount, 500.0)
+
+    def test_path_merge_wizard(self):
+        """Merging A's opportunity with B's: the wizard sees A's only, and
+        refuses to merge one opportunity; B's is untouched."""
+        wizard = self.env['crm.merge.opportunity'].sudo(self.user_a).create({
+            'opportunity_ids': [(6, 0, self.leads.ids)]})
+        self.assertEqual(wizard.opportunity_ids.ids, self.lead_a.ids)
+        with self.assertRaises((AccessError, UserError)):
+            wizard.action_merge()
+        self.assertTrue(self.lead_b.active)
+        self.assertEqual(self.lead_b.name, 'RT bravo opportunity')
 
     def test_path_every_model_linked_to_a_lead(self):
         """Every stored many2one to crm.lead of every installed model (stage
