@@ -431,6 +431,26 @@ class TestTerritoryRedTeam(TerritoryCase):
         self.assertEqual(Lead.search([('id', 'in', self.leads.ids)]),
                          self.lead_b)
 
+    def test_joining_the_group_restricts_at_once(self):
+        """The rule's domain is cached per user: a group change clears it."""
+        user = self.env['res.users'].with_context(
+            no_reset_password=True).create({
+                'name': 'RT all leads', 'login': 'rt_all_leads',
+                'groups_id': [(6, 0, [self.env.ref(
+                    'sales_team.group_sale_salesman_all_leads').id])]})
+        Lead = self.lead_as(user)
+        self.assertEqual(Lead.search([('id', 'in', self.leads.ids)]),
+                         self.leads)
+        user.write({'groups_id': [(4, self.env.ref(
+            'crm_territory_security.group_territory_salesman').id)],
+            'territory_ids': [(4, self.territory_a.id)]})
+        self.assertEqual(Lead.search([('id', 'in', self.leads.ids)]),
+                         self.lead_a)
+        user.write({'groups_id': [(4, self.env.ref(
+            'sales_team.group_sale_manager').id)]})
+        self.assertEqual(Lead.search([('id', 'in', self.leads.ids)]),
+                         self.leads, "a Sales Manager sees everything")
+
     def test_manager_leaving_removes_subtree_at_once(self):
         Lead = self.lead_as(self.user_m)
         self.assertEqual(len(Lead.search([('id', 'in', self.leads.ids)])), 2)
