@@ -50,5 +50,26 @@ class TestTerritoryForecast(TerritoryCase):
         per_user = self.forecast(self.user_m, domain, ['user_id'])
         self.assertEqual(len(per_user), 2)
 
+    def test_rollup_up_the_tree(self):
+        """Each territory gets the total of its subtree; the manager of the
+        region sees it whole, a salesperson their own part only."""
+        def rollup(user):
+            rows = self.env['crm.territory.forecast.rollup'].sudo(
+                user).read_group(
+                [('rollup_territory_id', 'child_of', self.region.id)],
+                ['rollup_territory_id', 'open_amount', 'weighted_amount'],
+                ['rollup_territory_id'])
+            return {row['rollup_territory_id'][0]: row['open_amount']
+                    for row in rows}
+        self.assertEqual(rollup(self.user_m), {
+            self.region.id: 8000.0, self.territory_a.id: 1000.0,
+            self.territory_b.id: 7000.0})
+        self.assertEqual(rollup(self.user_a), {
+            self.region.id: 1000.0, self.territory_a.id: 1000.0})
+        levels = self.env['crm.territory.forecast.rollup'].search([
+            ('territory_id', '=', self.territory_a.id),
+            ('quota_amount', '=', 0)]).mapped('rollup_level')
+        self.assertEqual(sorted(set(levels)), [0, 1])
+
     def test_quota_first_of_month(self):
         self.assertEqual(self.quota_a.date, '2030-01-01')
