@@ -24,6 +24,7 @@
         'views/crm_lead_views.xml',
         'views/res_partner_views.xml',
         'views/res_company_views.xml',
+        'views/res_users_views.xml',
     ],
     'demo': [
         'demo/crm_territory_demo.xml',
