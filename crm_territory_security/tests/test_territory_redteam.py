@@ -244,6 +244,15 @@ class TestTerritoryRedTeam(TerritoryCase):
         with self.assertRaises(AccessError):
             Event.browse(self.event_b.id).read(['name'])
 
+    def test_path_calendar_attendee(self):
+        self.event_b.write({'partner_ids': [(4, self.user_b.partner_id.id)]})
+        self.assertTrue(self.event_b.attendee_ids)
+        Attendee = self.env['calendar.attendee'].sudo(self.user_a)
+        found = Attendee.search([('event_id', '=', self.event_b.id)])
+        self.assertFalse(found)
+        with self.assertRaises(AccessError):
+            Attendee.browse(self.event_b.attendee_ids.ids).read(['event_id'])
+
     def test_path_sale_order(self):
         Order = self.env['sale.order'].sudo(self.user_a)
         self.assertFalse(Order.search([
