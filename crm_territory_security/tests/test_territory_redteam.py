@@ -466,6 +466,11 @@ class TestTerritoryRedTeam(TerritoryCase):
         self.region.manager_id = self.user_d
         self.assertFalse(Lead.search([('id', 'in', self.leads.ids)]))
 
+    def test_archived_territory_keeps_its_access(self):
+        self.territory_a.active = False
+        self.assertEqual(self.lead_as(self.user_a).search(
+            [('id', 'in', self.leads.ids)]), self.lead_a)
+
     def test_moving_a_territory_moves_access(self):
         other = self.env['crm.territory'].create({'name': 'RT Other'})
         self.territory_b.parent_id = other
