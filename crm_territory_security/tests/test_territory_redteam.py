@@ -288,6 +288,14 @@ class TestTerritoryRedTeam(TerritoryCase):
                 'name': 'RT mine', 'manager_id': self.user_a.id,
                 'child_ids': [(4, self.territory_b.id)]})
 
+    def test_path_sale_order_pdf(self):
+        """The PDF itself (wkhtmltopdf renders the same HTML): refused before
+        anything is rendered."""
+        report = self.env.ref('sale.action_report_saleorder')
+        with self.assertRaises((AccessError, QWebException)) as caught:
+            report.sudo(self.user_a).render_qweb_pdf(self.order_b.ids)
+        self.assertIn('security restrictions', str(caught.exception))
+
     def test_path_opportunity_report(self):
         Report = self.env['crm.opportunity.report'].sudo(self.user_a)
         self.assertFalse(Report.search([('id', '=', self.lead_b.id)]))
