@@ -23,7 +23,7 @@ class IrRule(models.Model):
         'mail.activity', 'mail.followers', 'mail.mail', 'calendar.event',
         'sale.order',
         'sale.order.line', 'sale.report', 'crm.territory.quota',
-        'crm.territory.forecast', 'crm.territory.forecast.rollup',
+        'crm.territory.forecast',
     )
 
     @api.model

@@ -1,3 +1,2 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 from . import crm_territory_forecast
-from . import crm_territory_forecast_rollup

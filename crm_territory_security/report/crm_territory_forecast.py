@@ -8,6 +8,11 @@ class CrmTerritoryForecast(models.Model):
     pipeline by expected closing month, won in the month (by closing date),
     quota and attainment (won / quota, computed on the grouped sums).
 
+    ``territory_level1_id`` to ``territory_level3_id`` are the territory's
+    ancestors on the first three levels of the tree (itself on its own
+    level): grouping by level 1, then 2, then 3 rolls the figures up the
+    tree, each row counted once.
+
     The territory record rules apply: a salesperson reads their own rows, a
     territory manager every row of their territories and sub-territories."""
 
@@ -24,6 +29,12 @@ class CrmTerritoryForecast(models.Model):
     team_id = fields.Many2one(
         'crm.team', string='Sales Channel', readonly=True)
     company_id = fields.Many2one('res.company', readonly=True)
+    territory_level1_id = fields.Many2one(
+        'crm.territory', string='Territory Level 1', readonly=True)
+    territory_level2_id = fields.Many2one(
+        'crm.territory', string='Territory Level 2', readonly=True)
+    territory_level3_id = fields.Many2one(
+        'crm.territory', string='Territory Level 3', readonly=True)
     opportunity_count = fields.Integer(
         string='Open Opportunities', readonly=True)
     open_amount = fields.Float(string='Open Pipeline', readonly=True)
@@ -40,7 +51,20 @@ class CrmTerritoryForecast(models.Model):
         tools.drop_view_if_exists(self.env.cr, self._table)
         self.env.cr.execute("""
             CREATE VIEW crm_territory_forecast AS (
-                SELECT ROW_NUMBER() OVER () AS id, f.* FROM (
+                WITH RECURSIVE tree AS (
+                    SELECT id, ARRAY[id] AS path FROM crm_territory
+                     WHERE parent_id IS NULL
+                    UNION ALL
+                    SELECT child.id, tree.path || child.id
+                      FROM crm_territory child
+                      JOIN tree ON child.parent_id = tree.id
+                )
+                SELECT ROW_NUMBER() OVER () AS id,
+                       tree.path[1] AS territory_level1_id,
+                       tree.path[2] AS territory_level2_id,
+                       tree.path[3] AS territory_level3_id,
+                       f.*
+                  FROM (
                     SELECT date_trunc('month', COALESCE(
                                l.date_deadline::timestamp, l.create_date)
                            )::date AS date,
@@ -70,6 +94,7 @@ class CrmTerritoryForecast(models.Model):
                            q.company_id, 0, 0.0, 0.0, 0.0, q.amount, 0.0
                       FROM crm_territory_quota q
                 ) AS f
+                LEFT JOIN tree ON tree.id = f.territory_id
             )""")
 
     @api.model

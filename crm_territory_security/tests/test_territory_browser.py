@@ -25,11 +25,20 @@ class TestTerritoryInBrowser(ChromiumCase):
             'password': 'br_salesman_a',
             'groups_id': [(6, 0, [env.ref('base.group_user').id,
                                   group.id])]})
+        self.manager = Users.create({
+            'name': 'Browser Region Manager', 'login': 'br_manager',
+            'password': 'br_manager',
+            'groups_id': [(6, 0, [env.ref('base.group_user').id, env.ref(
+                'crm_territory_security.group_territory_manager').id])]})
         Territory = env['crm.territory']
+        self.region = Territory.create({'name': 'BR Region',
+                                        'manager_id': self.manager.id})
         Territory.create({'name': 'BR Territory A',
+                          'parent_id': self.region.id,
                           'city_names': 'Browser City A',
                           'user_ids': [(6, 0, self.user_a.ids)]})
         Territory.create({'name': 'BR Territory B',
+                          'parent_id': self.region.id,
                           'city_names': 'Browser City B'})
         Lead = env['crm.lead']
         for name, city in (('BR alpha one', 'Browser City A'),
@@ -73,3 +82,31 @@ class TestTerritoryInBrowser(ChromiumCase):
                 ".o_funnel_open_count .o_funnel_figure_value');"
                 "return el ? el.textContent.trim() : null;")
             self.assertEqual(figures, '2', text)
+
+    def test_manager_forecast_and_territory_form(self):
+        """The region manager's forecast pivot rolls both territories up
+        into the region; a Sales Manager opens the territory form."""
+        self.browser.login('br_manager', 'br_manager')
+        self.browser.open_menu(
+            'crm_territory_security.crm_territory_forecast_territory_menu')
+        self.browser.wait_for('.o_pivot')
+        text = self.page_text()
+        self.save_evidence('forecast')
+        self.assertIn('BR Region', text)
+        self.assertIn('4,000.00', text)
+        self.assertNotIn('8,000.00', text, 'each lead counted once')
+        self.browser.open('/web/session/logout')
+        self.browser.login('admin', 'admin')
+        self.browser.open_menu('crm_territory_security.crm_territory_menu')
+        self.browser.wait_for('.o_list_view')
+        with self.browser_turn():
+            rows = self.driver.find_elements(
+                By.CSS_SELECTOR, '.o_list_view tbody tr.o_data_row')
+            row = [r for r in rows if 'BR Region / BR Territory A' in r.text]
+            self.assertTrue(row, 'territory A is listed')
+            row[0].click()
+        self.browser.wait_for('.o_form_view')
+        text = self.page_text()
+        self.save_evidence('territory-form')
+        self.assertIn('Matching Rules', text)
+        self.assertIn('Browser Salesman A', text)

@@ -51,25 +51,21 @@ class TestTerritoryForecast(TerritoryCase):
         self.assertEqual(len(per_user), 2)
 
     def test_rollup_up_the_tree(self):
-        """Each territory gets the total of its subtree; the manager of the
-        region sees it whole, a salesperson their own part only."""
-        def rollup(user):
-            rows = self.env['crm.territory.forecast.rollup'].sudo(
-                user).read_group(
-                [('rollup_territory_id', 'child_of', self.region.id)],
-                ['rollup_territory_id', 'open_amount', 'weighted_amount'],
-                ['rollup_territory_id'])
-            return {row['rollup_territory_id'][0]: row['open_amount']
-                    for row in rows}
-        self.assertEqual(rollup(self.user_m), {
-            self.region.id: 8000.0, self.territory_a.id: 1000.0,
-            self.territory_b.id: 7000.0})
-        self.assertEqual(rollup(self.user_a), {
-            self.region.id: 1000.0, self.territory_a.id: 1000.0})
-        levels = self.env['crm.territory.forecast.rollup'].search([
-            ('territory_id', '=', self.territory_a.id),
-            ('quota_amount', '=', 0)]).mapped('rollup_level')
-        self.assertEqual(sorted(set(levels)), [0, 1])
+        """Grouped by level 1 the region gets the total of its subtree, by
+        level 2 each territory its own; the manager of the region sees it
+        whole, a salesperson their own part only."""
+        def rollup(user, level):
+            field = 'territory_level%d_id' % level
+            rows = self.env['crm.territory.forecast'].sudo(user).read_group(
+                [('territory_id', 'child_of', self.region.id)],
+                [field, 'open_amount'], [field])
+            return {row[field][0]: row['open_amount'] for row in rows}
+        self.assertEqual(rollup(self.user_m, 1), {self.region.id: 8000.0})
+        self.assertEqual(rollup(self.user_m, 2), {
+            self.territory_a.id: 1000.0, self.territory_b.id: 7000.0})
+        self.assertEqual(rollup(self.user_a, 1), {self.region.id: 1000.0})
+        self.assertEqual(rollup(self.user_a, 2),
+                         {self.territory_a.id: 1000.0})
 
     def test_quota_first_of_month(self):
         self.assertEqual(self.quota_a.date, '2030-01-01')
