@@ -1,6 +1,6 @@
 # Copyright 2026 CRM Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
-from odoo import _, api, fields, models
+from odoo import _, api, fields, models, tools
 from odoo.exceptions import ValidationError
 from odoo.osv import expression
 from odoo.tools.safe_eval import safe_eval
@@ -172,8 +172,20 @@ class CrmTerritory(models.Model):
     @api.model
     def _matching_rules(self):
         """The rules of the active territories that have at least one, as
-        plain Python sets, best territory first: a few queries in all,
-        whatever the number of records to match."""
+        plain Python sets, best territory first. Cached until a territory or
+        a zip range changes: no query per lead created."""
+        data = self._matching_rules_data()
+        ids = [rule['territory_id'] for rule in data]
+        if len(self.sudo().browse(ids).exists()) != len(ids):
+            # cached by a transaction that was rolled back
+            self.clear_caches()
+            data = self._matching_rules_data()
+        return [dict(rule, territory=self.browse(rule['territory_id']))
+                for rule in data]
+
+    @api.model
+    @tools.ormcache()
+    def _matching_rules_data(self):
         parents = {
             row['id']: row['parent_id'] and row['parent_id'][0]
             for row in self.sudo().with_context(active_test=False)
@@ -191,7 +203,7 @@ class CrmTerritory(models.Model):
         rules = []
         for territory in self.sudo().search([]):
             rule = {
-                'territory': territory,
+                'territory_id': territory.id,
                 'countries': set(territory.country_ids.ids),
                 'states': set(territory.state_ids.ids),
                 'zips': [(Zip._normalize(zip_range.zip_from),
@@ -208,7 +220,22 @@ class CrmTerritory(models.Model):
                 rule['key'] = (-territory.priority, -depth(territory.id),
                                -count, territory.id)
                 rules.append(rule)
-        return sorted(rules, key=lambda rule: rule['key'])
+        return tuple(sorted(rules, key=lambda rule: rule['key']))
+
+    @api.model
+    def create(self, vals):
+        self.clear_caches()
+        return super(CrmTerritory, self).create(vals)
+
+    @api.multi
+    def write(self, vals):
+        self.clear_caches()
+        return super(CrmTerritory, self).write(vals)
+
+    @api.multi
+    def unlink(self):
+        self.clear_caches()
+        return super(CrmTerritory, self).unlink()
 
     @api.model
     def _match_address(self, rule, address):

@@ -29,6 +29,21 @@ class CrmTerritoryZipRange(models.Model):
                                   'to': zip_range.zip_to})
 
     @api.model
+    def create(self, vals):
+        self.clear_caches()  # the territories' cached matching rules
+        return super(CrmTerritoryZipRange, self).create(vals)
+
+    @api.multi
+    def write(self, vals):
+        self.clear_caches()
+        return super(CrmTerritoryZipRange, self).write(vals)
+
+    @api.multi
+    def unlink(self):
+        self.clear_caches()
+        return super(CrmTerritoryZipRange, self).unlink()
+
+    @api.model
     def _normalize(self, zip_code):
         return (zip_code or '').replace(' ', '').upper()
 
