@@ -122,11 +122,14 @@ class CrmLead(models.Model):
             return
         if not self.env.user.has_group(
                 'crm_funnel_stages.group_funnel_manager'):
+            # translated here: _() finds the user's language in the
+            # caller's frame, which a generator expression is not
+            line = _('%(lead)s (stage %(stage)s): %(what)s')
             raise UserError(_(
                 "These leads cannot move forward to %(stage)s until the "
                 "criteria of their stage are checked:\n%(what)s") % {
                 'stage': new_stage.name, 'what': '\n'.join(
-                    _('%(lead)s (stage %(stage)s): %(what)s') % {
+                    line % {
                         'lead': lead.name, 'stage': lead.stage_id.name,
                         'what': ', '.join(crits.mapped('name'))}
                     for lead, crits in missing.items())})

@@ -70,12 +70,12 @@ class TestStageKanbanInBrowser(ChromiumCase):
         # first in the pipeline: both columns are in view
         self.discovery = Stage.create({
             'name': 'Gate Discovery', 'sequence': 0, 'probability': 10,
-            'team_id': self.team.id,
+            'on_change': True, 'team_id': self.team.id,
             'criterion_ids': [(0, 0, {
                 'name': 'Budget confirmed', 'required': True})]})
         self.proposal = Stage.create({
             'name': 'Gate Proposal', 'sequence': 0, 'probability': 40,
-            'team_id': self.team.id})
+            'on_change': True, 'team_id': self.team.id})
         self.lead = self.env['crm.lead'].create({
             'name': 'Gated opportunity', 'type': 'opportunity',
             'user_id': self.salesperson.id, 'team_id': self.team.id,
@@ -149,11 +149,18 @@ class TestStageKanbanInBrowser(ChromiumCase):
         self.assertNotIn(self.lead.id, self.driver.execute_script(
             CARD_IDS_JS, self.proposal.id))
 
-        # once the criterion is checked, the same drag moves it
+        # the salesperson's own estimate holds while the lead stays put
+        self.lead.probability = 55
+        self.assertEqual(self.lead.stage_id, self.discovery)
+        self.assertEqual(self.lead.probability, 55)
+
+        # once the criterion is checked, the same drag moves it, and the
+        # new stage sets the probability
         self.lead.current_criterion_check_ids.write({'done': True})
         self.drag_card_to(self.lead, self.proposal)
         self.save_evidence('moved')
         self.assertEqual(self.lead.stage_id, self.proposal)
+        self.assertEqual(self.lead.probability, 40)
         self.assertIn(self.lead.id, self.driver.execute_script(
             CARD_IDS_JS, self.proposal.id))
 
