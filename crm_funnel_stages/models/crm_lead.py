@@ -1,5 +1,9 @@
 # Copyright 2026 CRM Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+import json
+
+from lxml import etree
+
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
@@ -118,11 +122,14 @@ class CrmLead(models.Model):
             return
         if not self.env.user.has_group(
                 'crm_funnel_stages.group_funnel_manager'):
+            # translated here: _() finds the user's language in the
+            # caller's frame, which a generator expression is not
+            line = _('%(lead)s (stage %(stage)s): %(what)s')
             raise UserError(_(
                 "These leads cannot move forward to %(stage)s until the "
                 "criteria of their stage are checked:\n%(what)s") % {
                 'stage': new_stage.name, 'what': '\n'.join(
-                    _('%(lead)s (stage %(stage)s): %(what)s') % {
+                    line % {
                         'lead': lead.name, 'stage': lead.stage_id.name,
                         'what': ', '.join(crits.mapped('name'))}
                     for lead, crits in missing.items())})
@@ -238,6 +245,40 @@ class CrmLead(models.Model):
         moving.filtered('stage_id')._enter_stage(previous, now)
         moving._check_stage_required_fields()
         return result
+
+    @api.model
+    def fields_view_get(self, view_id=None, view_type='form', toolbar=False,
+                        submenu=False):
+        result = super(CrmLead, self).fields_view_get(
+            view_id=view_id, view_type=view_type, toolbar=toolbar,
+            submenu=submenu)
+        if view_type == 'form' and 'stage_required_fields' in result['fields']:
+            names = self._all_stage_required_field_names()
+            if names:
+                result['arch'] = self._require_stage_fields(
+                    result['arch'], names)
+        return result
+
+    @api.model
+    def _require_stage_fields(self, arch, names):
+        """Show the form's fields that some stage requires as required
+        while the lead's stage requires them: whichever fields consultants
+        choose, no view has to name them."""
+        doc = etree.fromstring(arch)
+        # the lead's own fields, not those of the lines of a one2many
+        for node in doc.xpath('//field[not(ancestor::field)]'):
+            name = node.get('name')
+            if name not in names:
+                continue
+            modifiers = json.loads(node.get('modifiers') or '{}')
+            required = modifiers.get('required', False)
+            if required is True:
+                continue
+            condition = [['stage_required_fields', 'ilike', ',%s,' % name]]
+            modifiers['required'] = (
+                ['|'] + required + condition if required else condition)
+            node.set('modifiers', json.dumps(modifiers))
+        return etree.tostring(doc, encoding='unicode')
 
     @api.model
     def _all_stage_required_field_names(self):

@@ -10,3 +10,4 @@ from . import test_stage_resequence
 from . import test_funnel_view_browser
 from . import test_stage_analysis
 from . import test_stage_kanban_browser
+from . import test_translations

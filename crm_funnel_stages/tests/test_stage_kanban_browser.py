@@ -70,12 +70,12 @@ class TestStageKanbanInBrowser(ChromiumCase):
         # first in the pipeline: both columns are in view
         self.discovery = Stage.create({
             'name': 'Gate Discovery', 'sequence': 0, 'probability': 10,
-            'team_id': self.team.id,
+            'on_change': True, 'team_id': self.team.id,
             'criterion_ids': [(0, 0, {
                 'name': 'Budget confirmed', 'required': True})]})
         self.proposal = Stage.create({
             'name': 'Gate Proposal', 'sequence': 0, 'probability': 40,
-            'team_id': self.team.id})
+            'on_change': True, 'team_id': self.team.id})
         self.lead = self.env['crm.lead'].create({
             'name': 'Gated opportunity', 'type': 'opportunity',
             'user_id': self.salesperson.id, 'team_id': self.team.id,
@@ -149,10 +149,52 @@ class TestStageKanbanInBrowser(ChromiumCase):
         self.assertNotIn(self.lead.id, self.driver.execute_script(
             CARD_IDS_JS, self.proposal.id))
 
-        # once the criterion is checked, the same drag moves it
+        # the salesperson's own estimate holds while the lead stays put
+        self.lead.probability = 55
+        self.assertEqual(self.lead.stage_id, self.discovery)
+        self.assertEqual(self.lead.probability, 55)
+
+        # once the criterion is checked, the same drag moves it, and the
+        # new stage sets the probability
         self.lead.current_criterion_check_ids.write({'done': True})
         self.drag_card_to(self.lead, self.proposal)
         self.save_evidence('moved')
         self.assertEqual(self.lead.stage_id, self.proposal)
+        self.assertEqual(self.lead.probability, 40)
         self.assertIn(self.lead.id, self.driver.execute_script(
             CARD_IDS_JS, self.proposal.id))
+
+    def test_form_marks_the_fields_the_stage_requires(self):
+        mobile = self.env['ir.model.fields'].search([
+            ('model', '=', 'crm.lead'), ('name', '=', 'mobile')])
+        self.proposal.required_field_ids = [(4, mobile.id)]
+        self.lead.current_criterion_check_ids.write({'done': True})
+        self.lead.write({'stage_id': self.proposal.id,
+                         'mobile': '+84 90 123 4567'})
+        # from the pipeline, as a salesperson opens an opportunity
+        self.open_pipeline('kanban_salesperson')
+        with self.browser_turn():
+            self.driver.execute_script(FIND_CARD_JS, self.lead.id).click()
+        self.browser.wait_for('.o_form_view')
+        self.browser.wait_idle()
+        with self.browser_turn():
+            self.driver.find_element(
+                'css selector', '.o_form_button_edit').click()
+        self.browser.wait_for('.o_form_view.o_form_editable')
+        # the mobile phone is on the contact tab
+        with self.browser_turn():
+            self.driver.find_element(
+                'xpath', "//div[contains(@class, 'o_notebook')]//a"
+                "[.//text()[contains(., 'Contact')]]").click()
+        mobile_input = self.browser.wait_for(
+            '.o_form_view input[name="mobile"]')
+        self.driver.execute_script(
+            'arguments[0].scrollIntoView({block: "center"});', mobile_input)
+        self.save_evidence('required-mobile')
+        required = self.driver.execute_script(
+            "return Array.prototype.map.call(document.querySelectorAll("
+            "'.o_form_view .o_required_modifier[name]'), "
+            "function (el) { return el.getAttribute('name'); });")
+        self.assertIn('mobile', required)
+        # the phone is required by no stage
+        self.assertNotIn('phone', required)

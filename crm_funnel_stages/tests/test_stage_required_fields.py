@@ -104,6 +104,26 @@ class TestStageRequiredFields(SavepointCase):
             self.assertEqual(modifiers['required'], [
                 ['stage_required_fields', 'ilike', ',%s,' % name]])
 
+    def test_any_field_a_stage_requires_shows_as_required(self):
+        # a field no view of the addon names: the mobile phone
+        mobile = self.env['ir.model.fields'].search([
+            ('model', '=', 'crm.lead'), ('name', '=', 'mobile')])
+        self.validated.required_field_ids = [(4, mobile.id)]
+        arch = self.env['crm.lead'].fields_view_get(
+            self.env.ref('crm.crm_case_form_view_oppor').id, 'form')['arch']
+        node = etree.fromstring(arch).xpath("//field[@name='mobile']")[0]
+        self.assertEqual(json.loads(node.get('modifiers'))['required'], [
+            ['stage_required_fields', 'ilike', ',mobile,']])
+        self.lead.write({'stage_id': self.preliminary.id,
+                         'date_deadline': '2030-01-31',
+                         'planned_revenue': 5000})
+        self.assertNotIn('mobile', self.lead.stage_required_fields)
+        with self.assertRefused('Mobile'):
+            self.lead.write({'stage_id': self.validated.id})
+        self.lead.write({'stage_id': self.validated.id,
+                         'mobile': '+84 90 123 4567'})
+        self.assertIn(',mobile,', self.lead.stage_required_fields)
+
 
 class RefusalContext(object):
     """Expect a ValidationError naming the given field labels, and roll

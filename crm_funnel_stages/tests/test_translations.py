@@ -1,0 +1,71 @@
+# Copyright 2026 CRM Suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+from odoo.exceptions import UserError
+from odoo.tests.common import SavepointCase
+
+REFUSAL_VI = (
+    "Chưa thể chuyển các tiềm năng sau sang %(stage)s cho đến khi đánh dấu "
+    "đủ tiêu chí của giai đoạn hiện tại:\n%(what)s")
+LEAD_LINE_VI = "%(lead)s (giai đoạn %(stage)s): %(what)s"
+
+
+class TestTranslations(SavepointCase):
+    """The sales teams in Vietnam and China read the addon in their
+    language: the refusal of a stage gate and the labels of the screens."""
+
+    @classmethod
+    def setUpClass(cls):
+        super(TestTranslations, cls).setUpClass()
+        Lang = cls.env['res.lang']
+        for code in ('vi_VN', 'zh_CN'):
+            if not Lang.search([('code', '=', code)]):
+                Lang.load_lang(code)
+        cls.env['ir.translation'].load_module_terms(
+            ['crm_funnel_stages'], ['vi_VN', 'zh_CN'])
+        cls.team = cls.env['crm.team'].create({'name': 'Đội Hà Nội'})
+        Stage = cls.env['crm.stage']
+        cls.stage1 = Stage.create({
+            'name': 'Xác nhận sơ bộ', 'sequence': 1, 'team_id': cls.team.id,
+            'criterion_ids': [(0, 0, {
+                'name': 'Đã xác nhận ngân sách', 'required': True})]})
+        cls.stage2 = Stage.create({
+            'name': 'Đề xuất', 'sequence': 2, 'team_id': cls.team.id})
+        cls.salesman = cls.env['res.users'].with_context(
+            no_reset_password=True).create({
+                'name': 'Nguyễn Văn An', 'login': 'tr_salesman_vi',
+                'email': 'an.nguyen@example.com', 'lang': 'vi_VN',
+                'groups_id': [(6, 0, [
+                    cls.env.ref('sales_team.group_sale_salesman').id])]})
+        cls.lead = cls.env['crm.lead'].create({
+            'name': 'Công ty Minh Phát', 'type': 'opportunity',
+            'team_id': cls.team.id, 'stage_id': cls.stage1.id,
+            'user_id': cls.salesman.id})
+
+    def test_refusal_in_vietnamese(self):
+        with self.assertRaises(UserError) as refusal:
+            self.lead.sudo(self.salesman).write({'stage_id': self.stage2.id})
+        expected = REFUSAL_VI % {
+            'stage': 'Đề xuất',
+            'what': LEAD_LINE_VI % {
+                'lead': 'Công ty Minh Phát', 'stage': 'Xác nhận sơ bộ',
+                'what': 'Đã xác nhận ngân sách'}}
+        self.assertEqual(refusal.exception.name, expected)
+        self.assertEqual(self.lead.stage_id, self.stage1)
+
+    def test_field_label_in_vietnamese(self):
+        fields = self.env['crm.stage'].with_context(
+            lang='vi_VN').fields_get(['criterion_ids'])
+        self.assertEqual(fields['criterion_ids']['string'],
+                         'Tiêu chí chuyển giai đoạn')
+
+    def test_field_label_in_chinese(self):
+        fields = self.env['crm.stage'].with_context(
+            lang='zh_CN').fields_get(['criterion_ids'])
+        self.assertEqual(fields['criterion_ids']['string'], '退出标准')
+
+    def test_refusal_in_chinese(self):
+        self.salesman.lang = 'zh_CN'
+        with self.assertRaises(UserError) as refusal:
+            self.lead.sudo(self.salesman).write({'stage_id': self.stage2.id})
+        self.assertTrue(refusal.exception.name.startswith('以下线索须先勾选'),
+                        refusal.exception.name)
