@@ -12,7 +12,13 @@
     'website': 'https://github.com/crm-suite/crm-suite',
     'license': 'AGPL-3',
     'depends': ['crm', 'sales_team', 'base_import'],
-    'data': [],
-    'demo': [],
+    'data': [
+        'security/crm_leads_ext_security.xml',
+        'views/crm_team_views.xml',
+        'views/res_users_views.xml',
+    ],
+    'demo': [
+        'demo/crm_team_demo.xml',
+    ],
     'installable': True,
 }
