@@ -11,11 +11,15 @@
     'author': 'CRM Suite contributors',
     'website': 'https://github.com/crm-suite/crm-suite',
     'license': 'AGPL-3',
-    'depends': ['crm', 'sales_team', 'base_import'],
+    'depends': ['crm', 'sales_team', 'base_import', 'mail'],
     'data': [
+        'security/ir.model.access.csv',
         'security/crm_leads_ext_security.xml',
+        'wizard/crm_lead_escalate_views.xml',
         'views/crm_team_views.xml',
         'views/res_users_views.xml',
+        'views/crm_lead_views.xml',
+        'views/crm_lead_escalation_views.xml',
     ],
     'demo': [
         'demo/crm_team_demo.xml',

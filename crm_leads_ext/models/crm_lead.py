@@ -1,0 +1,80 @@
+# Copyright 2026 CRM Suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+from collections import defaultdict
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+from odoo.tools import html_escape, plaintext2html
+
+
+class CrmLead(models.Model):
+    _inherit = 'crm.lead'
+
+    team_parent_id = fields.Many2one(
+        'crm.team', related='team_id.parent_id', string='Parent Team',
+        readonly=True)
+    escalation_ids = fields.One2many(
+        'crm.lead.escalation', 'lead_id', string='Escalations',
+        readonly=True)
+
+    # -- Escalation --------------------------------------------------------
+
+    @api.multi
+    def action_escalate(self):
+        """Open the escalation wizard for these leads."""
+        action = self.env.ref(
+            'crm_leads_ext.crm_lead_escalate_action').read()[0]
+        action['context'] = {
+            'active_model': 'crm.lead', 'active_ids': self.ids,
+            'default_lead_ids': [(6, 0, self.ids)]}
+        return action
+
+    @api.multi
+    def _escalate(self, reason):
+        """Move every lead to the parent of its team: one history row per
+        lead (one INSERT), the reason in each chatter, the parent team's
+        leader notified, one write per parent team. Nothing is written
+        when a lead cannot be escalated."""
+        if not reason or not reason.strip():
+            raise UserError(_("Give the reason of the escalation."))
+        stuck = self.filtered(lambda lead: not lead.team_id.parent_id)
+        if stuck:
+            raise UserError(_(
+                "These leads cannot be escalated, their sales team has no "
+                "parent team (or they have no team): %s") % ', '.join(
+                    stuck.mapped('name')))
+        self.check_access_rights('write')
+        self.check_access_rule('write')
+        Escalation = self.env['crm.lead.escalation']
+        Escalation.check_access_rights('create')
+        # one INSERT for the whole batch, before the team changes
+        now = fields.Datetime.now()
+        self.env.cr.execute("""
+            INSERT INTO crm_lead_escalation (
+                lead_id, team_from_id, team_to_id, user_id, date, reason,
+                create_uid, create_date, write_uid, write_date)
+            SELECT lead.id, team.id, team.parent_id, %(uid)s, %(now)s,
+                   %(reason)s, %(uid)s, %(now)s, %(uid)s, %(now)s
+              FROM crm_lead lead JOIN crm_team team ON team.id = lead.team_id
+             WHERE lead.id IN %(ids)s
+        """, {'uid': self.env.uid, 'now': now, 'reason': reason,
+              'ids': tuple(self.ids)})
+        self.invalidate_cache(['escalation_ids'], self.ids)
+        by_parent = defaultdict(lambda: self.browse())
+        for lead in self:
+            by_parent[lead.team_id.parent_id] |= lead
+        reason_html = plaintext2html(reason)
+        for parent, leads in by_parent.items():
+            leader = parent.user_id.partner_id
+            for lead in leads:
+                body = _(
+                    "<p>Escalated from <b>%(from)s</b> to <b>%(to)s</b>.</p>"
+                ) % {'from': html_escape(lead.team_id.display_name),
+                     'to': html_escape(parent.display_name)} + reason_html
+                lead.message_post(
+                    body=body, subject=_("Lead escalated"),
+                    message_type='comment', subtype='mail.mt_comment',
+                    partner_ids=leader.ids)
+        for parent, leads in by_parent.items():
+            leads.write({'team_id': parent.id})
+        return True
