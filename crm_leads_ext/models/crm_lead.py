@@ -16,6 +16,41 @@ class CrmLead(models.Model):
     escalation_ids = fields.One2many(
         'crm.lead.escalation', 'lead_id', string='Escalations',
         readonly=True)
+    is_new = fields.Boolean(
+        string='New', compute='_compute_is_new', search='_search_is_new',
+        help="The lead is still in the first stage of the pipeline (Odoo's "
+             "'New'), or has no stage.")
+
+    # -- New ---------------------------------------------------------------
+
+    @api.model
+    def _first_stage_ids(self):
+        """The first stage (lowest sequence) of the pipeline of every team
+        and of the pipeline shared by all teams."""
+        stages = self.env['crm.stage'].search([])
+        shared = stages.filtered(lambda s: not s.team_id)
+        first = set(shared[:1].ids)
+        for team in stages.mapped('team_id'):
+            own = stages.filtered(
+                lambda s, team=team: not s.team_id or s.team_id == team)
+            first.update(own[:1].ids)
+        return first
+
+    @api.depends('stage_id')
+    def _compute_is_new(self):
+        first = self._first_stage_ids()
+        for lead in self:
+            lead.is_new = not lead.stage_id or lead.stage_id.id in first
+
+    @api.model
+    def _search_is_new(self, operator, value):
+        if operator not in ('=', '!='):
+            raise UserError(_("Unsupported search on 'New'."))
+        domain = ['|', ('stage_id', '=', False),
+                  ('stage_id', 'in', list(self._first_stage_ids()))]
+        if (operator == '=') != bool(value):
+            domain = ['!'] + domain
+        return domain
 
     # -- Escalation --------------------------------------------------------
 
