@@ -11,7 +11,7 @@
     'author': 'CRM Suite contributors',
     'website': 'https://github.com/crm-suite/crm-suite',
     'license': 'AGPL-3',
-    'depends': ['crm', 'sales_team', 'base_import', 'mail'],
+    'depends': ['crm', 'sales_team', 'base_import', 'mail', 'utm'],
     'data': [
         'security/ir.model.access.csv',
         'security/crm_leads_ext_security.xml',
@@ -20,9 +20,11 @@
         'views/res_users_views.xml',
         'views/crm_lead_views.xml',
         'views/crm_lead_escalation_views.xml',
+        'views/crm_lead_assignment_rule_views.xml',
     ],
     'demo': [
         'demo/crm_team_demo.xml',
+        'demo/crm_lead_assignment_rule_demo.xml',
     ],
     'installable': True,
 }

@@ -2,4 +2,5 @@
 from . import crm_team
 from . import res_users
 from . import crm_lead_escalation
+from . import crm_lead_assignment_rule
 from . import crm_lead

@@ -10,12 +10,27 @@ from odoo.tools import html_escape, plaintext2html
 class CrmLead(models.Model):
     _inherit = 'crm.lead'
 
+    @api.model
+    def _lang_get(self):
+        return self.env['res.lang'].get_installed()
+
+    lang = fields.Selection(
+        _lang_get, string='Language',
+        help="The language the lead speaks; assignment rules may match "
+             "it.")
     team_parent_id = fields.Many2one(
         'crm.team', related='team_id.parent_id', string='Parent Team',
         readonly=True)
     escalation_ids = fields.One2many(
         'crm.lead.escalation', 'lead_id', string='Escalations',
         readonly=True)
+    assignment_rule_id = fields.Many2one(
+        'crm.lead.assignment.rule', string='Assignment Rule', index=True,
+        readonly=True, copy=False, ondelete='set null',
+        help="The assignment rule that gave this lead its team and "
+             "salesperson.")
+    assignment_date = fields.Datetime(
+        string='Assigned by Rule on', readonly=True, copy=False)
     is_new = fields.Boolean(
         string='New', compute='_compute_is_new', search='_search_is_new',
         help="The lead is still in the first stage of the pipeline (Odoo's "
@@ -113,3 +128,35 @@ class CrmLead(models.Model):
         for parent, leads in by_parent.items():
             leads.write({'team_id': parent.id})
         return True
+
+    # -- Assignment rules --------------------------------------------------
+
+    @api.multi
+    def _apply_assignment_rules(self):
+        """Give each lead the team (and salesperson) of the first rule
+        matching it. Returns the leads that a rule matched."""
+        matched = self.browse()
+        Rule = self.env['crm.lead.assignment.rule']
+        for rule, leads in Rule._match_leads(self).items():
+            rule._assign(leads)
+            matched |= leads
+        return matched
+
+    @api.multi
+    def action_apply_assignment_rules(self):
+        """Apply the assignment rules to a selection of leads, whatever
+        their current team and salesperson."""
+        self._apply_assignment_rules()
+        return True
+
+    @api.model
+    def create(self, vals):
+        """A new lead that names no salesperson goes through the
+        assignment rules, from every channel (mail gateway, import,
+        RPC...). The rules are applied with the superuser's rights: an
+        integration user may only be allowed to create leads."""
+        lead = super(CrmLead, self).create(vals)
+        if not vals.get('user_id') and \
+                not self.env.context.get('crm_lead_skip_assignment'):
+            lead.sudo()._apply_assignment_rules()
+        return lead

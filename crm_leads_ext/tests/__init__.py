@@ -2,3 +2,4 @@
 from . import test_team_hierarchy
 from . import test_escalation
 from . import test_lead_filters
+from . import test_assignment_rule
