@@ -158,5 +158,6 @@ class CrmLead(models.Model):
         lead = super(CrmLead, self).create(vals)
         if not vals.get('user_id') and \
                 not self.env.context.get('crm_lead_skip_assignment'):
-            lead.sudo()._apply_assignment_rules()
+            lead.sudo().with_context(
+                crm_assignment_uid=self.env.uid)._apply_assignment_rules()
         return lead

@@ -66,9 +66,11 @@ class CrmLeadAssignmentRule(models.Model):
 
     @api.model
     def _domain_eval_context(self):
+        # on create the rules run as superuser: uid stays the creator's
+        uid = self.env.context.get('crm_assignment_uid') or self.env.uid
         return {
-            'uid': self.env.uid,
-            'user': self.env.user,
+            'uid': uid,
+            'user': self.env['res.users'].browse(uid),
             'time': time,
             'datetime': datetime,
         }

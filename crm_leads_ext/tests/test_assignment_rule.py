@@ -176,6 +176,23 @@ class TestAssignmentRule(LeadsExtCase):
         self.assertEqual(big.assignment_rule_id, rule)
         self.assertEqual(big.team_id, self.team_fair)
 
+    def test_domain_uid_is_the_creator(self):
+        creator = self._user('domain_creator')
+        rule = self.Rule.create({
+            'name': 'LX my own leads', 'sequence': 0,
+            'domain': "[('create_uid', '=', uid), "
+                      "('create_uid', '=', user.id)]",
+            'team_id': self.team_fair.id})
+        lead = self.env['crm.lead'].sudo(creator).create(
+            {'name': 'LX created by a salesperson', 'user_id': False})
+        self.assertEqual(lead.assignment_rule_id, rule)
+        self.assertEqual(lead.team_id, self.team_fair)
+        # the rule names the creator's uid, the superuser's is not it
+        rule.domain = "[('create_uid', '=', uid), ('create_uid', '!=', 1)]"
+        lead = self.env['crm.lead'].sudo(creator).create(
+            {'name': 'LX created again', 'user_id': False})
+        self.assertEqual(lead.assignment_rule_id, rule)
+
     def test_broken_domain_refused_at_save(self):
         for domain in ("[('no_such_field', '=', 1)]",
                        "[('name', '=',",
