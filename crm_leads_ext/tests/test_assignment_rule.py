@@ -229,3 +229,33 @@ class TestAssignmentRule(LeadsExtCase):
         self.assertEqual([lead.user_id for lead in leads],
                          [self.user_b, self.user_b])
         self.assertEqual(leads[0].team_id, self.team_vip)
+
+    def test_mail_gateway_and_import_go_through_the_rules(self):
+        rule = self.Rule.create({
+            'name': 'LX mails of vip.example.com', 'sequence': 0,
+            'domain': "[('email_from', 'ilike', '@vip.example.com')]",
+            'team_id': self.team_vip.id,
+            'user_ids': [(6, 0, self.user_b.ids)]})
+        message = (
+            'From: Ms Vip <boss@vip.example.com>\r\n'
+            'To: sale@example.com\r\n'
+            'Subject: LX we need 500 desks\r\n'
+            'Message-Id: <lx-rule-1@vip.example.com>\r\n'
+            'Content-Type: text/plain; charset=utf-8\r\n\r\n'
+            'Please call me.\r\n')
+        lead_id = self.env['mail.thread'].message_process(
+            'crm.lead', message,
+            custom_values={'team_id': self.team_fair.id})
+        lead = self.Lead.browse(lead_id)
+        self.assertEqual(lead.assignment_rule_id, rule)
+        self.assertEqual(lead.team_id, self.team_vip)
+        self.assertEqual(lead.user_id, self.user_b)
+        result = self.Lead.load(
+            ['name', 'email_from'],
+            [['LX imported vip', 'buyer@vip.example.com'],
+             ['LX imported other', 'buyer@other.example.com']])
+        self.assertFalse(result['messages'])
+        imported = self.Lead.browse(result['ids'])
+        self.assertEqual(imported.mapped('assignment_rule_id'), rule)
+        self.assertEqual(imported[0].assignment_rule_id, rule)
+        self.assertFalse(imported[1].assignment_rule_id)

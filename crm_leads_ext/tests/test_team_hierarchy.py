@@ -93,3 +93,16 @@ class TestTeamHierarchy(LeadsExtCase):
         # no longer leader: back to their own leads
         self.team_s.user_id = False
         self.assertEqual(self._visible(self.member_s), self.lead_s)
+
+    def test_leader_reads_the_pipeline_analysis_of_the_subtree(self):
+        Report = self.env['crm.opportunity.report']
+        domain = [('team_id', 'in', (self.team_c | self.team_g |
+                                     self.team_s).ids)]
+        self.assertEqual(
+            set(Report.sudo(self.leader_c).search(domain).mapped(
+                'team_id').ids),
+            {self.team_c.id, self.team_g.id})
+        self.assertEqual(
+            set(Report.sudo(self.member_s).search(domain).mapped(
+                'team_id').ids),
+            {self.team_s.id})
