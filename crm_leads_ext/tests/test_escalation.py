@@ -143,3 +143,12 @@ class TestEscalation(LeadsExtCase):
             [('id', 'in', history.ids)]))
         self.assertEqual(self.Escalation.sudo(self.boss1).search(
             [('id', 'in', history.ids)]), history)
+
+    def test_escalate_button_on_both_forms(self):
+        Lead = self.env['crm.lead']
+        for xml_id in ('crm.crm_case_form_view_leads',
+                       'crm.crm_case_form_view_oppor'):
+            arch = Lead.fields_view_get(
+                view_id=self.env.ref(xml_id).id, view_type='form')['arch']
+            self.assertIn('name="action_escalate"', arch)
+            self.assertIn('name="escalation_ids"', arch)

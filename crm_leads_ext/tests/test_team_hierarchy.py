@@ -106,3 +106,18 @@ class TestTeamHierarchy(LeadsExtCase):
             set(Report.sudo(self.member_s).search(domain).mapped(
                 'team_id').ids),
             {self.team_s.id})
+
+    def test_views_show_the_tree_and_the_default_team(self):
+        arch = self.Team.fields_view_get(
+            view_id=self.env.ref('sales_team.crm_team_view_form').id,
+            view_type='form')['arch']
+        self.assertIn('name="parent_id"', arch)
+        self.assertIn('name="child_ids"', arch)
+        arch = self.env['res.users'].fields_view_get(
+            view_id=self.env.ref('base.view_users_form_simple_modif').id,
+            view_type='form')['arch']
+        self.assertIn('name="sale_team_id"', arch)
+        self.member_c.sale_team_id = self.team_c
+        self.assertEqual(
+            self.member_c.sudo(self.member_c).read(['sale_team_id'])[0][
+                'sale_team_id'][0], self.team_c.id)
