@@ -11,8 +11,20 @@
     'author': 'CRM Suite contributors',
     'website': 'https://github.com/crm-suite/crm-suite',
     'license': 'AGPL-3',
-    'depends': ['crm', 'sales_team', 'base_import'],
-    'data': [],
-    'demo': [],
+    'depends': ['crm', 'sales_team', 'base_import', 'mail', 'utm'],
+    'data': [
+        'security/ir.model.access.csv',
+        'security/crm_leads_ext_security.xml',
+        'wizard/crm_lead_escalate_views.xml',
+        'views/crm_team_views.xml',
+        'views/res_users_views.xml',
+        'views/crm_lead_views.xml',
+        'views/crm_lead_escalation_views.xml',
+        'views/crm_lead_assignment_rule_views.xml',
+    ],
+    'demo': [
+        'demo/crm_team_demo.xml',
+        'demo/crm_lead_assignment_rule_demo.xml',
+    ],
     'installable': True,
 }

@@ -1,1 +1,5 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+from . import test_team_hierarchy
+from . import test_escalation
+from . import test_lead_filters
+from . import test_assignment_rule

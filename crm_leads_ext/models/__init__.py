@@ -1,0 +1,6 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+from . import crm_team
+from . import res_users
+from . import crm_lead_escalation
+from . import crm_lead_assignment_rule
+from . import crm_lead

@@ -1,0 +1,27 @@
+# Copyright 2026 CRM Suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+from odoo import api, fields, models
+
+
+class CrmLeadEscalate(models.TransientModel):
+    """Asks the reason, then escalates the leads to their parent teams."""
+
+    _name = 'crm.lead.escalate'
+    _description = 'Escalate Leads'
+
+    @api.model
+    def _default_lead_ids(self):
+        if self.env.context.get('active_model') == 'crm.lead':
+            return [(6, 0, self.env.context.get('active_ids') or [])]
+        return []
+
+    lead_ids = fields.Many2many(
+        'crm.lead', string='Leads', default=_default_lead_ids,
+        required=True)
+    reason = fields.Text(string='Reason', required=True)
+
+    @api.multi
+    def action_escalate(self):
+        self.ensure_one()
+        self.lead_ids._escalate(self.reason)
+        return {'type': 'ir.actions.act_window_close'}
