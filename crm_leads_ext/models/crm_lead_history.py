@@ -44,6 +44,9 @@ class CrmLead(models.Model):
         string='# Planned Activities', compute='_compute_history_counts')
     history_done_activity_count = fields.Integer(
         string='# Done Activities', compute='_compute_history_counts')
+    history_customer_lead_count = fields.Integer(
+        string='# Other Leads of the Customer',
+        compute='_compute_history_customer_lead_count')
 
     @api.multi
     def _history_count(self, Model, domain):
@@ -71,6 +74,50 @@ class CrmLead(models.Model):
             lead.history_email_count = emails.get(lead.id, 0)
             lead.history_done_activity_count = done.get(lead.id, 0)
             lead.history_activity_count = planned.get(lead.id, 0)
+
+    @api.multi
+    def _history_customer_lead_domain(self):
+        """The other leads and opportunities of the lead's customer (its
+        company and every contact of it), lost ones included."""
+        self.ensure_one()
+        return [('partner_id', 'child_of',
+                 self.partner_id.commercial_partner_id.id),
+                ('id', '!=', self.id),
+                '|', ('active', '=', True), ('active', '=', False)]
+
+    @api.depends('partner_id')
+    def _compute_history_customer_lead_count(self):
+        for lead in self:
+            if lead.partner_id and isinstance(lead.id, int):
+                lead.history_customer_lead_count = self.search_count(
+                    lead._history_customer_lead_domain())
+
+    @api.multi
+    def action_view_history_customer_leads(self):
+        self.ensure_one()
+        return {
+            'type': 'ir.actions.act_window',
+            'name': _('Leads and Opportunities of %s') %
+            self.partner_id.commercial_partner_id.display_name,
+            'res_model': 'crm.lead',
+            'view_mode': 'tree,form',
+            'views': [
+                (self.env.ref('crm.crm_case_tree_view_oppor').id, 'tree'),
+                (self.env.ref('crm.crm_case_form_view_oppor').id, 'form')],
+            'domain': self._history_customer_lead_domain(),
+            'context': {'default_partner_id': self.partner_id.id},
+        }
+
+    @api.multi
+    def action_view_history_campaign(self):
+        self.ensure_one()
+        return {
+            'type': 'ir.actions.act_window',
+            'name': _('Campaign'),
+            'res_model': 'utm.campaign',
+            'view_mode': 'form',
+            'res_id': self.campaign_id.id,
+        }
 
     @api.multi
     def action_view_history_emails(self):

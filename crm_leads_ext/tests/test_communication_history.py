@@ -89,6 +89,18 @@ class TestCommunicationHistory(LeadsExtCase):
         self.assertEqual(len(self.planned), 1)
         self.assertEqual(action['context']['default_res_id'], lead.id)
 
+    def test_lead_customer_leads_and_campaign(self):
+        lead = self.lead.sudo(self.seller)
+        # the company's opportunity and the contact's lost one
+        self.assertEqual(lead.history_customer_lead_count, 2)
+        self.assertEqual(
+            self._open(lead.action_view_history_customer_leads()),
+            self.opportunity | self.lost)
+        self.assertEqual(self.foreign.history_customer_lead_count, 0)
+        action = lead.action_view_history_campaign()
+        self.assertEqual((action['res_model'], action['res_id']),
+                         ('utm.campaign', self.campaign.id))
+
     def test_lead_counts_batch(self):
         leads = (self.lead | self.opportunity | self.foreign).sudo(
             self.seller)

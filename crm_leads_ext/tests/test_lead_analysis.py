@@ -229,3 +229,45 @@ class TestLeadAnalysis(LeadsExtCase):
         for view_type in ('pivot', 'graph', 'search'):
             self.Analysis.sudo(self.seller).fields_view_get(
                 view_type=view_type)
+
+
+class TestLeadAnalysisTerritories(LeadsExtCase):
+    """With crm_territory_security (the suite): a territory salesperson does
+    not see the rows of another territory's leads, unassigned ones
+    included, through the report's lead_id."""
+
+    @classmethod
+    def setUpClass(cls):
+        super(TestLeadAnalysisTerritories, cls).setUpClass()
+        if 'crm.territory' not in cls.env.registry:
+            return
+        group = cls.env.ref('crm_territory_security.group_territory_salesman')
+        cls.user_a = cls._user('ana_terr_a', group)
+        cls.user_b = cls._user('ana_terr_b', group)
+        Territory = cls.env['crm.territory']
+        cls.territory_a = Territory.create({
+            'name': 'LX Ana A', 'code': 'LX-ANA-A',
+            'country_ids': [(6, 0, cls.env.ref('base.vn').ids)],
+            'city_names': 'LX Ana City A', 'priority': 90,
+            'user_ids': [(6, 0, cls.user_a.ids)]})
+        cls.territory_b = Territory.create({
+            'name': 'LX Ana B', 'code': 'LX-ANA-B',
+            'country_ids': [(6, 0, cls.env.ref('base.cn').ids)],
+            'city_names': 'LX Ana City B', 'priority': 90,
+            'user_ids': [(6, 0, cls.user_b.ids)]})
+        Lead = cls.Lead.with_context(crm_lead_skip_assignment=True)
+        cls.lead_a = Lead.create({
+            'name': 'LX ana terr a', 'user_id': cls.user_a.id,
+            'city': 'LX Ana City A', 'country_id': cls.env.ref('base.vn').id})
+        cls.lead_b = Lead.create({
+            'name': 'LX ana terr b', 'user_id': cls.user_b.id,
+            'city': 'LX Ana City B', 'country_id': cls.env.ref('base.cn').id})
+
+    def test_territory_rule_applies_to_the_report(self):
+        if 'crm.territory' not in self.env.registry:
+            self.skipTest('crm_territory_security is not installed')
+        self.assertEqual(self.lead_b.territory_id, self.territory_b)
+        self.lead_b.user_id = False
+        rows = self.env(user=self.user_a.id)['crm.lead.analysis'].search(
+            [('lead_id', 'in', (self.lead_a | self.lead_b).ids)])
+        self.assertEqual(rows.mapped('lead_id.id'), self.lead_a.ids)
