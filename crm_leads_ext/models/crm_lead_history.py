@@ -88,9 +88,9 @@ class CrmLead(models.Model):
     @api.depends('partner_id')
     def _compute_history_customer_lead_count(self):
         for lead in self:
-            if lead.partner_id and isinstance(lead.id, int):
-                lead.history_customer_lead_count = self.search_count(
-                    lead._history_customer_lead_domain())
+            lead.history_customer_lead_count = self.search_count(
+                lead._history_customer_lead_domain()) \
+                if lead.partner_id and isinstance(lead.id, int) else 0
 
     @api.multi
     def action_view_history_customer_leads(self):

@@ -58,6 +58,10 @@ class ResPartner(models.Model):
         Message = self.env['mail.message']
         for partner in self:
             if not partner.id:
+                partner.history_lead_count = 0
+                partner.history_campaign_count = 0
+                partner.history_email_count = 0
+                partner.history_done_activity_count = 0
                 continue
             leads = partner._history_leads()
             partner.history_lead_count = len(leads)
