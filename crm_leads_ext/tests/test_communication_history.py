@@ -71,8 +71,10 @@ class TestCommunicationHistory(LeadsExtCase):
             ('res_model', '=', 'crm.lead'), ('res_id', '=', cls.lead.id)])
 
     def _open(self, action):
-        """The records the list of an action shows to the user."""
-        return self.env[action['res_model']].search(action['domain'])
+        """The records the list of an action shows to the salesperson."""
+        records = self.env(user=self.seller.id)[action['res_model']].search(
+            action['domain'])
+        return self.env[action['res_model']].browse(records.ids)
 
     def test_lead_counts_and_lists(self):
         lead = self.lead.sudo(self.seller)
