@@ -21,6 +21,9 @@
         'views/crm_lead_views.xml',
         'views/crm_lead_escalation_views.xml',
         'views/crm_lead_assignment_rule_views.xml',
+        'report/crm_lead_analysis_views.xml',
+        'views/crm_lead_history_views.xml',
+        'views/res_partner_views.xml',
     ],
     'demo': [
         'demo/crm_team_demo.xml',

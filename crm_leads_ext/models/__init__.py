@@ -4,3 +4,5 @@ from . import res_users
 from . import crm_lead_escalation
 from . import crm_lead_assignment_rule
 from . import crm_lead
+from . import crm_lead_history
+from . import res_partner

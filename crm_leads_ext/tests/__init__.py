@@ -3,3 +3,5 @@ from . import test_team_hierarchy
 from . import test_escalation
 from . import test_lead_filters
 from . import test_assignment_rule
+from . import test_lead_analysis
+from . import test_communication_history

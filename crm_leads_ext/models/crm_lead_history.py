@@ -1,0 +1,153 @@
+# Copyright 2026 CRM Suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+from odoo import _, api, fields, models
+
+
+def email_domain(env):
+    """mail.message domain of the emails: the same definition as the lead
+    analysis (crm.lead.analysis): mail in or out through the gateway, or a
+    message sent from the chatter to the followers ("Discussions")."""
+    return ['|', ('message_type', '=', 'email'),
+            '&', ('message_type', '=', 'comment'),
+            ('subtype_id', '=', env.ref('mail.mt_comment').id)]
+
+
+def done_activity_domain(env):
+    """mail.message domain of the done activities (logged calls, meetings,
+    emails...): what mail.activity.action_feedback() posts."""
+    return [('subtype_id', '=', env.ref('mail.mt_activities').id)]
+
+
+def message_action(env, name, domain):
+    action = env.ref('mail.action_view_mail_message').read()[0]
+    action.update({
+        'name': name,
+        'domain': domain,
+        'context': {'create': False},
+        'view_mode': 'tree,form',
+        'views': [(env.ref('mail.view_message_tree').id, 'tree'),
+                  (env.ref('mail.view_message_form').id, 'form')],
+    })
+    return action
+
+
+class CrmLead(models.Model):
+    """Communication history of a lead, one click away: its emails, its
+    planned activities and its done activities (logged calls...). crm
+    already counts its meetings."""
+
+    _inherit = 'crm.lead'
+
+    history_email_count = fields.Integer(
+        string='# Emails', compute='_compute_history_counts')
+    history_activity_count = fields.Integer(
+        string='# Planned Activities', compute='_compute_history_counts')
+    history_done_activity_count = fields.Integer(
+        string='# Done Activities', compute='_compute_history_counts')
+    history_customer_lead_count = fields.Integer(
+        string='# Other Leads of the Customer',
+        compute='_compute_history_customer_lead_count')
+
+    @api.multi
+    def _history_count(self, Model, domain):
+        """{lead id: count} with one grouped query. The user may read the
+        leads, hence the messages and activities of these leads: counted
+        with the superuser's rights (mail.message's own access check is
+        not applied by read_group)."""
+        if not self.ids:
+            return {}
+        data = Model.sudo().read_group(
+            domain + [('res_id', 'in', self.ids)], ['res_id'], ['res_id'])
+        return {d['res_id']: d['res_id_count'] for d in data}
+
+    @api.multi
+    def _compute_history_counts(self):
+        Message = self.env['mail.message']
+        base = [('model', '=', 'crm.lead')]
+        emails = self._history_count(
+            Message, base + email_domain(self.env))
+        done = self._history_count(
+            Message, base + done_activity_domain(self.env))
+        planned = self._history_count(
+            self.env['mail.activity'], [('res_model', '=', 'crm.lead')])
+        for lead in self:
+            lead.history_email_count = emails.get(lead.id, 0)
+            lead.history_done_activity_count = done.get(lead.id, 0)
+            lead.history_activity_count = planned.get(lead.id, 0)
+
+    @api.multi
+    def _history_customer_lead_domain(self):
+        """The other leads and opportunities of the lead's customer (its
+        company and every contact of it), lost ones included."""
+        self.ensure_one()
+        return [('partner_id', 'child_of',
+                 self.partner_id.commercial_partner_id.id),
+                ('id', '!=', self.id),
+                '|', ('active', '=', True), ('active', '=', False)]
+
+    @api.depends('partner_id')
+    def _compute_history_customer_lead_count(self):
+        for lead in self:
+            lead.history_customer_lead_count = self.search_count(
+                lead._history_customer_lead_domain()) \
+                if lead.partner_id and isinstance(lead.id, int) else 0
+
+    @api.multi
+    def action_view_history_customer_leads(self):
+        self.ensure_one()
+        return {
+            'type': 'ir.actions.act_window',
+            'name': _('Leads and Opportunities of %s') %
+            self.partner_id.commercial_partner_id.display_name,
+            'res_model': 'crm.lead',
+            'view_mode': 'tree,form',
+            'views': [
+                (self.env.ref('crm.crm_case_tree_view_oppor').id, 'tree'),
+                (self.env.ref('crm.crm_case_form_view_oppor').id, 'form')],
+            'domain': self._history_customer_lead_domain(),
+            'context': {'default_partner_id': self.partner_id.id},
+        }
+
+    @api.multi
+    def action_view_history_campaign(self):
+        self.ensure_one()
+        return {
+            'type': 'ir.actions.act_window',
+            'name': _('Campaign'),
+            'res_model': 'utm.campaign',
+            'view_mode': 'form',
+            'res_id': self.campaign_id.id,
+        }
+
+    @api.multi
+    def action_view_history_emails(self):
+        self.ensure_one()
+        return message_action(
+            self.env, _('Emails'),
+            [('model', '=', 'crm.lead'), ('res_id', '=', self.id)] +
+            email_domain(self.env))
+
+    @api.multi
+    def action_view_history_done_activities(self):
+        self.ensure_one()
+        return message_action(
+            self.env, _('Done Activities'),
+            [('model', '=', 'crm.lead'), ('res_id', '=', self.id)] +
+            done_activity_domain(self.env))
+
+    @api.multi
+    def action_view_history_activities(self):
+        self.ensure_one()
+        return {
+            'type': 'ir.actions.act_window',
+            'name': _('Planned Activities'),
+            'res_model': 'mail.activity',
+            'view_mode': 'tree,form',
+            'views': [
+                (self.env.ref('mail.mail_activity_view_tree').id, 'tree'),
+                (False, 'form')],
+            'domain': [('res_model', '=', 'crm.lead'),
+                       ('res_id', '=', self.id)],
+            'context': {'default_res_model_id': self.env.ref(
+                'crm.model_crm_lead').id, 'default_res_id': self.id},
+        }
