@@ -21,6 +21,8 @@
         'views/crm_lead_views.xml',
         'views/crm_lead_escalation_views.xml',
         'views/crm_lead_assignment_rule_views.xml',
+        'security/crm_lead_capture_security.xml',
+        'views/crm_lead_source_key_views.xml',
     ],
     'demo': [
         'demo/crm_team_demo.xml',

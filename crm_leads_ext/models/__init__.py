@@ -4,3 +4,4 @@ from . import res_users
 from . import crm_lead_escalation
 from . import crm_lead_assignment_rule
 from . import crm_lead
+from . import crm_lead_source_key
