@@ -25,6 +25,7 @@ CAPTURE_PATH = '/crm/lead/capture'
 MAX_BODY = 64 * 1024
 JSON_TYPES = ('application/json',)
 FORM_TYPES = ('application/x-www-form-urlencoded',)
+UNAVAILABLE = "The lead could not be recorded: try again later."
 
 
 class CaptureRequest(HttpRequest):
@@ -94,10 +95,14 @@ class LeadCaptureController(http.Controller):
             return _answer(error.status, error.body, error.headers)
         except Exception:  # pylint: disable=broad-except
             _logger.exception("Lead capture failed")
-            request.env.cr.rollback()
-            return _answer(503, {'errors': {
-                'request': Key._capture_message('unavailable')}},
-                [('Retry-After', '60')])
+            message = UNAVAILABLE
+            try:
+                request.env.cr.rollback()
+                message = Key._capture_message('unavailable')
+            except Exception:  # pylint: disable=broad-except
+                _logger.exception("Lead capture: rollback failed")
+            return _answer(503, {'errors': {'request': message}},
+                           [('Retry-After', '60')])
 
     def _capture(self, Key):
         httprequest = request.httprequest

@@ -146,17 +146,21 @@ class CrmLeadSourceKey(models.Model):
     @api.model
     def _capture_hit(self, ip):
         """Record a request from ``ip``; return the id of the hit and the
-        seconds to wait when the IP address is over its limit (else 0)."""
+        seconds to wait when the IP address is over its limit (else 0).
+        The counters live in a transaction of their own, committed at
+        once: other workers see them at once, and a request that fails
+        later (and is rolled back) still counts."""
         limit = int(self.env['ir.config_parameter'].sudo().get_param(
             'crm_leads_ext.capture_ip_rate_limit', DEFAULT_IP_RATE_LIMIT))
-        retry = 0
-        if limit:
-            retry = self._capture_retry_after('ip', ip, limit)
-        self.env.cr.execute("""
-            INSERT INTO crm_lead_capture_hit (ip, hit_time)
-            VALUES (%s, now() at time zone 'UTC') RETURNING id
-        """, (ip,))
-        return self.env.cr.fetchone()[0], retry
+        with self.pool.cursor() as cr:
+            retry = 0
+            if limit:
+                retry = self._capture_retry_after(cr, 'ip', ip, limit)
+            cr.execute("""
+                INSERT INTO crm_lead_capture_hit (ip, hit_time)
+                VALUES (%s, now() at time zone 'UTC') RETURNING id
+            """, (ip,))
+            return cr.fetchone()[0], retry
 
     _RETRY_QUERIES = {
         'ip': """
@@ -176,12 +180,12 @@ class CrmLeadSourceKey(models.Model):
     }
 
     @api.model
-    def _capture_retry_after(self, kind, value, limit):
+    def _capture_retry_after(self, cr, kind, value, limit):
         """Seconds until a request is allowed again when ``limit`` hits
         of this IP address or key happened in the last minute, else 0."""
-        self.env.cr.execute(self._RETRY_QUERIES[kind],
-                            {'value': value, 'window': RATE_WINDOW})
-        count, age = self.env.cr.fetchone()
+        cr.execute(self._RETRY_QUERIES[kind],
+                   {'value': value, 'window': RATE_WINDOW})
+        count, age = cr.fetchone()
         if count < limit:
             return 0
         return max(1, int(RATE_WINDOW - float(age or 0)) + 1)
@@ -191,14 +195,15 @@ class CrmLeadSourceKey(models.Model):
         """Count the hit against this key; the seconds to wait when the
         key is over its limit, else 0."""
         self.ensure_one()
-        retry = 0
-        if self.rate_limit:
-            retry = self._capture_retry_after('key', self.id,
-                                              self.rate_limit)
-        self.env.cr.execute(
-            "UPDATE crm_lead_capture_hit SET key_id = %s WHERE id = %s",
-            (self.id, hit_id))
-        return retry
+        with self.pool.cursor() as cr:
+            retry = 0
+            if self.rate_limit:
+                retry = self._capture_retry_after(cr, 'key', self.id,
+                                                  self.rate_limit)
+            cr.execute(
+                "UPDATE crm_lead_capture_hit SET key_id = %s WHERE id = %s",
+                (self.id, hit_id))
+            return retry
 
     @api.model
     def _capture_validate(self, data):
@@ -282,9 +287,14 @@ class CrmLeadSourceKey(models.Model):
             'source_id': self.source_id.id,
             'medium_id': self.medium_id.id,
         })
+        # "Use leads" (crm.group_use_lead given to every internal user)
+        # off: the pipeline starts at opportunities
+        use_leads = self.env.ref('crm.group_use_lead') in \
+            self.env.ref('base.group_user').sudo().implied_ids
+        vals['type'] = 'lead' if use_leads else 'opportunity'
         uid = self.user_id.id or SUPERUSER_ID
         Lead = self.env['crm.lead'].sudo(uid).with_context(
-            default_type='lead', mail_create_nosubscribe=True)
+            mail_create_nosubscribe=True)
         with self.env.cr.savepoint():
             lead = Lead.create(vals)
         return lead.id

@@ -55,6 +55,8 @@ class CaptureCase(ChromiumCase):
                     'assign_user': 'none'})
         env['ir.config_parameter'].set_param(
             'crm_leads_ext.capture_ip_rate_limit', '1000')
+        # requests of the last minute from elsewhere (rolled back after)
+        self.cr.execute("DELETE FROM crm_lead_capture_hit")
         self.team = env['crm.team'].create({'name': 'Capture team'})
         self.team_rule = env['crm.team'].create({'name': 'Capture rule team'})
         self.campaign = env['utm.campaign'].create({'name': 'Capture camp'})
@@ -145,6 +147,17 @@ class TestLeadCaptureEndpoint(CaptureCase):
         self.assertEqual(lead.name, 'Li Wei')
         self.assertFalse(lead.user_id)
         self.assertEqual(lead.create_uid.id, self.uid)
+
+    def test_use_leads_off(self):
+        use_leads = self.env.ref('crm.group_use_lead')
+        employees = self.env.ref('base.group_user')
+        payload = {'name': 'Hi', 'email_from': 'a@example.com'}
+        employees.implied_ids |= use_leads
+        lead = self.env['crm.lead'].browse(self.post(payload).json()['id'])
+        self.assertEqual(lead.type, 'lead')
+        employees.implied_ids -= use_leads
+        lead = self.env['crm.lead'].browse(self.post(payload).json()['id'])
+        self.assertEqual(lead.type, 'opportunity')
 
     def test_form_created(self):
         before = self.count_leads()
@@ -285,6 +298,10 @@ class TestLeadCaptureEndpoint(CaptureCase):
         self.assertEqual(response.status_code, 503)
         self.assertNotIn('boom', response.text)
         self.assertEqual(self.count_leads(), before)
+        # the failed request still counts in the rate limits
+        self.cr.execute("SELECT count(*) FROM crm_lead_capture_hit "
+                        "WHERE key_id = %s", (self.key_rec.id,))
+        self.assertEqual(self.cr.fetchone()[0], 1)
 
     def test_get_not_allowed(self):
         with self.browser_turn():
