@@ -345,6 +345,20 @@ class TestLeadCaptureKey(CaptureCase):
         self.assertTrue(action['context']['default_key'])
         # the hash stays out of the manager's reach
         self.assertNotIn('key_hash', keys.read()[0])
+        # the key a lead came with: on the lead forms, for managers only
+        for xmlid in ('crm.crm_case_form_view_leads',
+                      'crm.crm_case_form_view_oppor'):
+            view_id = self.env.ref(xmlid).id
+            Lead = self.env['crm.lead']
+            self.assertIn('capture_key_id', Lead.sudo(manager).fields_view_get(
+                view_id=view_id)['arch'])
+            self.assertNotIn('capture_key_id', Lead.sudo(
+                salesman).fields_view_get(view_id=view_id)['arch'])
+        arch = Key.sudo(manager).fields_view_get(view_type='form')['arch']
+        self.assertIn('action_generate_key', arch)
+        show = self.env['crm.lead.source.key.show'].sudo(manager)\
+            .with_context(action['context']).default_get(['key', 'key_id'])
+        self.assertEqual(show['key'], action['context']['default_key'])
 
 
 class TestLeadCaptureIntegrationUser(CaptureCase):
