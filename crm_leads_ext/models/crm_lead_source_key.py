@@ -257,14 +257,15 @@ class CrmLeadSourceKey(models.Model):
                 values['country_id'] = country.id
                 continue
             values[field] = value
-        if not errors and not (values.get('name') or
-                               values.get('contact_name') or
-                               values.get('partner_name')):
+        # required: reported unless a field of the group was wrong already
+        if not set(errors) & {'name', 'contact_name', 'partner_name'} and \
+                not (values.get('name') or values.get('contact_name') or
+                     values.get('partner_name')):
             errors['name'] = _(
                 "Give a subject (name), a contact name or a company name.")
-        if not errors and not (values.get('email_from') or
-                               values.get('phone') or
-                               values.get('mobile')):
+        if not set(errors) & {'email_from', 'phone', 'mobile'} and \
+                not (values.get('email_from') or values.get('phone') or
+                     values.get('mobile')):
             errors['email_from'] = _(
                 "Give an email address or a phone number.")
         if not errors and not values.get('name'):

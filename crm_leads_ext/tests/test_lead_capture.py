@@ -188,6 +188,10 @@ class TestLeadCaptureEndpoint(CaptureCase):
         errors = self.assertRefused(400, {'name': 'No way to answer'})\
             .json()['errors']
         self.assertEqual(list(errors), ['email_from'])
+        errors = self.assertRefused(400, {'city': 'Hanoi'}).json()['errors']
+        self.assertEqual(set(errors), {'name', 'email_from'})
+        errors = self.assertRefused(400, {}).json()['errors']
+        self.assertEqual(set(errors), {'name', 'email_from'})
         # a valid field beside an invalid one: nothing is created
         self.assertRefused(400, {'name': 'Fine', 'email_from': 'a@b'})
 
