@@ -90,6 +90,26 @@ def run(cmd, log, check=True):
     return code, output
 
 
+def load_dataset(db, scale, log):
+    run(
+        [
+            PY,
+            '-m',
+            'datagen',
+            '--db',
+            db,
+            '--partners',
+            str(scale['partners']),
+            '--leads',
+            str(scale['leads']),
+            '--seed',
+            SEED,
+            '--copy',
+        ],
+        log,
+    )
+
+
 def drop(db, log):
     run(['dropdb', '--if-exists', '--force', db], log, check=False)
     shutil.rmtree(os.path.join(FILESTORE, db), ignore_errors=True)
@@ -231,18 +251,23 @@ def counts_text(summary):
 def section(scale, report):
     m = report['machine']
     machine_text = '%d cores, %s GiB RAM, %s' % (m['cores'], m['ram_gib'], m['cpu'])
-    lines = [
-        '## SCALE=%s' % scale,
-        '',
-        'Run of %s UTC: `make bench SCALE=%s` in %s (throw-away database: %s in %s; '
-        'data set loaded in %s). %s; Python %s; PostgreSQL %s.'
-        % (
-            report['date'],
-            scale,
-            seconds_text(report['seconds']['total']),
+    if report['database'].startswith('existing'):
+        where = '%s, which held the data set already' % report['database']
+    else:
+        where = 'throw-away database: %s in %s; data set loaded in %s' % (
             report['database'],
             seconds_text(report['seconds']['database']),
             seconds_text(report['seconds']['dataset']),
+        )
+    lines = [
+        '## SCALE=%s' % scale,
+        '',
+        'Run of %s UTC: `%s` in %s (%s). %s; Python %s; PostgreSQL %s.'
+        % (
+            report['date'],
+            report.get('command', 'make bench SCALE=%s' % scale),
+            seconds_text(report['seconds']['total']),
+            where,
             m['os'],
             m['python'],
             report['postgres'],
@@ -384,7 +409,15 @@ def main(argv=None):
     parser.add_argument(
         '--keep-db', action='store_true', help='do not drop the database'
     )
+    parser.add_argument(
+        '--database',
+        help='measure on this existing database, which already holds the suite '
+        'and the data set of the scale (e.g. one kept by --keep-db): nothing '
+        'is installed nor loaded, and it is not dropped',
+    )
     args = parser.parse_args(argv)
+    if args.database:
+        args.keep_db = True
 
     scale = SCALES[args.scale]
     repeats = args.repeats or scale['repeats']
@@ -392,13 +425,15 @@ def main(argv=None):
     os.makedirs(LOG_DIR, exist_ok=True)
     log = os.path.join(LOG_DIR, 'bench-%s.log' % args.scale)
     open(log, 'w').close()
-    db = 'bench_%s_%d' % (args.scale, os.getpid())
+    db = args.database or 'bench_%s_%d' % (args.scale, os.getpid())
     started = time.time()
     signal.signal(signal.SIGTERM, lambda *_: sys.exit('bench: terminated'))
     print('bench: SCALE=%s, database %s, log %s' % (args.scale, db, log), flush=True)
     try:
         t0 = time.time()
-        if args.template:
+        if args.database:
+            print('bench: using the existing database %s' % db, flush=True)
+        elif args.template:
             print('bench: copying %s' % args.template, flush=True)
             run(['createdb', '-T', args.template, db], log)
             if os.path.isdir(os.path.join(FILESTORE, args.template)):
@@ -424,32 +459,18 @@ def main(argv=None):
             )
         database_seconds = time.time() - t0
         print(
-            'bench: database ready in %.0f s; loading %s partners and %s leads'
+            'bench: database ready in %.0f s; %s %s partners and %s leads'
             % (
                 database_seconds,
+                'it holds' if args.database else 'loading',
                 '{:,}'.format(scale['partners']),
                 '{:,}'.format(scale['leads']),
             ),
             flush=True,
         )
         t0 = time.time()
-        run(
-            [
-                PY,
-                '-m',
-                'datagen',
-                '--db',
-                db,
-                '--partners',
-                str(scale['partners']),
-                '--leads',
-                str(scale['leads']),
-                '--seed',
-                SEED,
-                '--copy',
-            ],
-            log,
-        )
+        if not args.database:
+            load_dataset(db, scale, log)
         dataset_seconds = time.time() - t0
         _code, out = run(
             [
@@ -462,6 +483,19 @@ def main(argv=None):
             log,
         )
         dataset = json.loads(out.strip().splitlines()[-1])[-1]
+        if args.database and (
+            dataset['partners']['count'],
+            dataset['leads']['count'],
+        ) != (scale['partners'], scale['leads']):
+            sys.exit(
+                'bench: %s holds %s partners and %s leads, not the %s scale'
+                % (
+                    db,
+                    dataset['partners']['count'],
+                    dataset['leads']['count'],
+                    args.scale,
+                )
+            )
         print('bench: data set loaded in %.0f s' % dataset_seconds, flush=True)
         results = []
         for module in modules:
@@ -499,11 +533,18 @@ def main(argv=None):
                 if args.only else [])
         report = dict(
             database=(
-                'copy of %s' % args.template
+                'existing database %s' % args.database
+                if args.database
+                else 'copy of %s' % args.template
                 if args.template
                 else 'crm_suite installed with its demo data'
             ),
             scale=args.scale,
+            command=' '.join(
+                ['make bench SCALE=%s' % args.scale]
+                if not (args.only or args.database or args.template)
+                else ['bench/run.py'] + (argv if argv is not None else sys.argv[1:])
+            ),
             date=datetime.datetime.utcnow().strftime('%Y-%m-%d %H:%M'),
             machine=machine(),
             postgres=postgres_version(db, log),

@@ -86,7 +86,11 @@ cat <<EOM
 
   Demo logins (login / password):
     salesperson     sales / sales       (Nguyễn Thị Lan)
-    sales manager   manager / manager   (Trần Văn Minh)
+    sales manager   manager / manager   (Trần Văn Minh, leads the Hanoi team)
+    team leader     shanghai / shanghai (王芳 Wang Fang, Shanghai team)
+    screening       screening / screening (李伟 Li Wei, Shanghai junior screening)
+    territories     terr_manager, terr_hanoi, terr_shanghai (password = login)
+    Sage funnel     demo / demo         (Marc Demo)
     administrator   admin / admin
   Master password of the database manager: in var/admin_passwd (or \$ODOO_ADMIN_PASSWD).
 

@@ -21,6 +21,7 @@
     'demo': [
         'demo/res_users_demo.xml',
         'demo/crm_lead_demo.xml',
+        'demo/crm_team_demo.xml',
     ],
     'installable': True,
 }

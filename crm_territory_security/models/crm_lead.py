@@ -116,7 +116,8 @@ class CrmLead(models.Model):
         if matched:
             self.env.add_todo(self._fields['territory_id'], lead)
             lead.recompute()
-        if not lead.user_id and lead.territory_id.assign_user != 'none':
+        if not lead.user_id and lead.territory_id and \
+                lead.territory_id.assign_user != 'none':
             user = lead.territory_id._next_salesperson()
             if user:
                 lead.write({'user_id': user.id})

@@ -125,6 +125,16 @@ class TestTerritoryMatching(SavepointCase):
         self.assertFalse(self.lead(
             country_id=self.iceland.id).territory_unmatched)
 
+    def test_no_match_and_no_default_territory(self):
+        # an import row or a public lead with no salesperson, in a company
+        # without a default territory: created, in no territory
+        self.env.user.company_id.crm_default_territory_id = False
+        lead = self.lead(city='MT Nowhere', user_id=False)
+        self.assertFalse(lead.territory_id)
+        self.assertFalse(lead.user_id)
+        self.assertIn(lead, self.env['crm.lead'].search(
+            [('territory_id', '=', False)]))
+
     def test_no_recursion(self):
         with self.assertRaises(ValidationError):
             self.root.parent_id = self.north_t
