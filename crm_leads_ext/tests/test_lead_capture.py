@@ -4,6 +4,7 @@
 endpoint POST /crm/lead/capture, and the XML-RPC recipe of an integration
 user allowed only to create leads (with the example script)."""
 import hashlib
+import json
 import os
 import subprocess
 import sys
@@ -158,6 +159,17 @@ class TestLeadCaptureEndpoint(CaptureCase):
         employees.implied_ids -= use_leads
         lead = self.env['crm.lead'].browse(self.post(payload).json()['id'])
         self.assertEqual(lead.type, 'opportunity')
+
+    def test_no_default_territory(self):
+        # with crm_territory_security: a lead matching no territory, in a
+        # company without a default one, is created all the same
+        company = self.env.user.company_id
+        if 'crm_default_territory_id' in company._fields:
+            company.crm_default_territory_id = False
+        response = self.post({'contact_name': 'Nobody Near',
+                              'city': 'Nowhere Town',
+                              'email_from': 'far@example.com'})
+        self.assertEqual(response.status_code, 201, response.text)
 
     def test_form_created(self):
         before = self.count_leads()
@@ -416,6 +428,28 @@ class TestLeadCaptureIntegrationUser(CaptureCase):
         with self.assertRaises(xmlrpc.client.Fault):
             self.xmlrpc('crm.lead.source.key', 'search', [[]])
         self.assertEqual(self.other_lead.name, 'Somebody else')
+
+    def test_jsonrpc_create(self):
+        def call(service, method, *args):
+            with self.browser_turn():
+                response = requests.post(self.base_url + '/jsonrpc', json={
+                    'jsonrpc': '2.0', 'method': 'call', 'params': {
+                        'service': service, 'method': method,
+                        'args': list(args)}}, timeout=60)
+            return response.json()
+        uid = call('common', 'login', self.db, 'cap_webshop',
+                   'cap_webshop')['result']
+        self.assertEqual(uid, self.integration.id)
+        answer = call('object', 'execute_kw', self.db, uid, 'cap_webshop',
+                      'crm.lead', 'create', [{
+                          'name': 'Over JSON-RPC', 'user_id': False,
+                          'email_from': 'json@example.com'}])
+        lead = self.env['crm.lead'].browse(answer['result'])
+        self.assertEqual(lead.create_uid, self.integration)
+        answer = call('object', 'execute_kw', self.db, uid, 'cap_webshop',
+                      'crm.lead', 'read', [[self.other_lead.id], ['name']])
+        self.assertIn('error', answer)
+        self.assertNotIn('Somebody else', json.dumps(answer))
 
     def test_example_script(self):
         env = dict(os.environ, ODOO_URL=self.base_url, ODOO_DB=self.db,
