@@ -349,9 +349,9 @@ class CrmLead(models.Model):
     @api.model
     def create(self, vals):
         """An integration user of "Lead capture (create only)" may not
-        write on leads, so Odoo's tracking message of the values it sets
-        (team, salesperson, stage...: posting needs write access) is left
-        out for it; the creation message and later tracking stay."""
+        write on leads, so Odoo's tracking messages of the values set on
+        creation, by it and by the assignment rules (posting needs write
+        access) are left out for it; the creation message stays."""
         user = self.env.user
         model = self
         if user.has_group('crm_leads_ext.group_lead_capture') and \

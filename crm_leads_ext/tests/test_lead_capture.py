@@ -341,6 +341,19 @@ class TestLeadCaptureKey(CaptureCase):
         self.assertRefused(401, payload)
         self.assertEqual(self.post(payload, key=new_key).status_code, 201)
 
+    def test_old_hits_forgotten(self):
+        self.cr.execute("""
+            INSERT INTO crm_lead_capture_hit (ip, key_id, hit_time) VALUES
+            ('10.0.0.1', %(key)s,
+             now() at time zone 'UTC' - interval '2 hours'),
+            ('10.0.0.1', %(key)s, now() at time zone 'UTC')
+        """, {'key': self.key_rec.id})
+        self.env['crm.lead.capture.hit']._gc_hits()
+        self.cr.execute("SELECT count(*) FROM crm_lead_capture_hit")
+        self.assertEqual(self.cr.fetchone()[0], 1)
+        cron = self.env.ref('crm_leads_ext.crm_lead_capture_hit_gc_cron')
+        self.assertTrue(cron.active)
+
     def test_access_managers_only(self):
         Users = self.env['res.users'].with_context(no_reset_password=True)
         salesman = Users.create({
