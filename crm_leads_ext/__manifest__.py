@@ -24,6 +24,8 @@
         'report/crm_lead_analysis_views.xml',
         'views/crm_lead_history_views.xml',
         'views/res_partner_views.xml',
+        'security/crm_lead_capture_security.xml',
+        'views/crm_lead_source_key_views.xml',
     ],
     'demo': [
         'demo/crm_team_demo.xml',

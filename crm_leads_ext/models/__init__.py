@@ -6,3 +6,4 @@ from . import crm_lead_assignment_rule
 from . import crm_lead
 from . import crm_lead_history
 from . import res_partner
+from . import crm_lead_source_key

@@ -1,0 +1,172 @@
+# Copyright 2026 CRM Suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+"""``POST /crm/lead/capture``: the public lead capture endpoint.
+
+Odoo 11 turns every ``application/json`` request into a JSON-RPC request
+(``JsonRequest``), which a plain ``type='http'`` route refuses, and parses
+form bodies before the route runs, whatever their size. Requests to this
+path get a ``CaptureRequest`` instead: an ``HttpRequest`` that parses
+nothing, so that the route reads at most ``MAX_BODY`` bytes itself and
+answers every error in JSON (the same approach as OCA's ``base_rest``).
+"""
+import json
+import logging
+
+from werkzeug.urls import url_decode
+
+from odoo import http
+from odoo.http import HttpRequest, Root, request
+
+from ..models.crm_lead_source_key import HONEYPOT_FIELD
+
+_logger = logging.getLogger(__name__)
+
+CAPTURE_PATH = '/crm/lead/capture'
+MAX_BODY = 64 * 1024
+JSON_TYPES = ('application/json',)
+FORM_TYPES = ('application/x-www-form-urlencoded',)
+UNAVAILABLE = "The lead could not be recorded: try again later."
+
+
+class CaptureRequest(HttpRequest):
+    """An HttpRequest that leaves the body alone: the query string is
+    the only parameters the route receives."""
+
+    def __init__(self, *args):  # pylint: disable=super-init-not-called
+        super(HttpRequest, self).__init__(*args)
+        params = dict(self.httprequest.args)
+        params.pop('session_id', None)
+        self.params = params
+
+
+_get_request = Root.get_request
+
+
+def get_request(self, httprequest):
+    if httprequest.path == CAPTURE_PATH:
+        return CaptureRequest(httprequest)
+    return _get_request(self, httprequest)
+
+
+Root.get_request = get_request
+
+
+class CaptureError(Exception):
+    def __init__(self, status, body, headers=None):
+        super(CaptureError, self).__init__(status)
+        self.status = status
+        self.body = body
+        self.headers = headers or []
+
+
+def _answer(status, body, headers=None):
+    return http.Response(
+        json.dumps(body), status=status,
+        headers=[('Content-Type', 'application/json; charset=utf-8'),
+                 ('Cache-Control', 'no-store')] + list(headers or []))
+
+
+def _lang(env):
+    """The best of the installed languages for Accept-Language."""
+    langs = [code for code, _name in env['res.lang'].get_installed()]
+    accept = request.httprequest.accept_languages
+    for code, _quality in accept:
+        code = code.replace('-', '_')
+        for lang in langs:
+            if lang.lower() == code.lower() or \
+                    lang.split('_')[0].lower() == code.lower():
+                return lang
+    return 'en_US'
+
+
+class LeadCaptureController(http.Controller):
+
+    @http.route(CAPTURE_PATH, type='http', auth='public', methods=['POST'],
+                csrf=False)
+    def capture(self, **kwargs):
+        """Create a lead from the body (JSON object or form fields),
+        authenticated by the API key (header X-Api-Key or field
+        api_key). See the addon's README for the answers."""
+        Key = request.env['crm.lead.source.key'].sudo()
+        Key = Key.with_context(lang=_lang(Key.env))
+        try:
+            return self._capture(Key)
+        except CaptureError as error:
+            return _answer(error.status, error.body, error.headers)
+        except Exception:  # pylint: disable=broad-except
+            _logger.exception("Lead capture failed")
+            message = UNAVAILABLE
+            try:
+                request.env.cr.rollback()
+                message = Key._capture_message('unavailable')
+            except Exception:  # pylint: disable=broad-except
+                _logger.exception("Lead capture: rollback failed")
+            return _answer(503, {'errors': {'request': message}},
+                           [('Retry-After', '60')])
+
+    def _capture(self, Key):
+        httprequest = request.httprequest
+        ip = httprequest.remote_addr or ''
+        hit_id, retry = Key._capture_hit(ip)
+        if retry:
+            raise CaptureError(429, {'errors': {
+                'request': Key._capture_message('rate')}},
+                [('Retry-After', str(retry))])
+        data = self._read_body(Key)
+        key = httprequest.headers.get('X-Api-Key') or data.get('api_key')
+        source_key = Key._capture_find_key(key)
+        if not source_key:
+            raise CaptureError(401, {'errors': {
+                'api_key': Key._capture_message('key')}},
+                [('WWW-Authenticate', 'X-Api-Key')])
+        retry = source_key._capture_key_hit(hit_id)
+        if retry:
+            raise CaptureError(429, {'errors': {
+                'request': Key._capture_message('rate')}},
+                [('Retry-After', str(retry))])
+        if data.get(HONEYPOT_FIELD):
+            _logger.info("Lead capture: honeypot filled from %s", ip)
+            raise CaptureError(400, {'errors': {
+                'request': Key._capture_message('refused')}})
+        values, errors = Key._capture_validate(data)
+        if errors:
+            raise CaptureError(400, {'errors': errors})
+        lead_id = source_key._capture_create(values)
+        return _answer(201, {'id': lead_id})
+
+    def _read_body(self, Key):
+        """The body as a dict of fields: 413, 415 or 400 otherwise."""
+        httprequest = request.httprequest
+        too_large = CaptureError(413, {'errors': {
+            'request': Key._capture_message('size') % MAX_BODY}})
+        length = httprequest.content_length
+        if length is not None and length > MAX_BODY:
+            raise too_large
+        if httprequest.mimetype not in JSON_TYPES + FORM_TYPES:
+            raise CaptureError(415, {'errors': {
+                'request': Key._capture_message('type')}})
+        body = httprequest.stream.read(MAX_BODY + 1)
+        if len(body) > MAX_BODY:
+            raise too_large
+        charset = httprequest.mimetype_params.get('charset') or 'utf-8'
+        try:
+            text = body.decode(charset)
+        except (UnicodeDecodeError, LookupError):
+            raise CaptureError(400, {'errors': {
+                'request': Key._capture_message('encoding')}})
+        if httprequest.mimetype in JSON_TYPES:
+            try:
+                data = json.loads(text)
+            except ValueError:
+                data = None
+            if not isinstance(data, dict):
+                raise CaptureError(400, {'errors': {
+                    'request': Key._capture_message('json')}})
+            return data
+        form = url_decode(text, charset=charset)
+        data = {}
+        for field in form:
+            values = form.getlist(field)
+            # a field given twice is refused by the validation
+            data[field] = values[0] if len(values) == 1 else values
+        return data
