@@ -370,21 +370,20 @@ class CrmLead(models.Model):
         stages = self.env['crm.stage'].search(
             ['|', ('id', 'in', list(stage_ids)),
              ('team_id', 'in', list(team_ids))])
-        # the stages of archived opportunities matter for their state only
-        stage_of = {stage.id: stage for stage in stages | stages.browse(
-            [row[0] for row in groups if row[0]])}
+        # won / lost of each stage, read once (the stages of archived
+        # opportunities matter for this only)
+        closing = {stage.id: (stage.probability == 100,
+                              stage.fold and stage.probability == 0)
+                   for stage in stages | stages.browse(
+                       [row[0] for row in groups if row[0]])}
 
         def outcome(stage_id, active, hopeless):
             """'won', 'lost', 'open', or None (archived, not lost), as the
             docstring above defines them."""
-            stage = stage_of.get(stage_id)
             if not active:
                 return 'lost' if hopeless else None
-            if stage and stage.probability == 100:
-                return 'won'
-            if stage and stage.fold and stage.probability == 0:
-                return 'lost'
-            return 'open'
+            won, lost = closing.get(stage_id, (False, False))
+            return 'won' if won else 'lost' if lost else 'open'
 
         rows = [(stage_id, user_id, team_id,
                  outcome(stage_id, active, hopeless),
