@@ -338,30 +338,34 @@ class CrmLead(models.Model):
         leads._apply_ir_rules(query, 'read')
         from_clause, where_clause, params = query.get_sql()
         # from_clause and where_clause are built by the ORM; every value is
-        # in params. Grouped on plain columns only: PostgreSQL then
+        # in params. Archived opportunities are lost ones (probability 0) or
+        # not counted at all. Grouped on plain columns only: PostgreSQL then
         # aggregates in parallel, in a hash table, as fast as read_group;
         # whether a group is won, lost or open is decided from its stage
-        # below. The sales cycle is summed over the opportunities closed at
-        # 100 % (every won one, as Odoo's "won" sets that probability).
+        # below. The sales cycle is a sum of intervals (converted once per
+        # group) over the opportunities closed at 100 % (every won one, as
+        # Odoo's "won" sets that probability).
         self.env.cr.execute("""
             SELECT "crm_lead".stage_id, "crm_lead".user_id,
                    "crm_lead".team_id, "crm_lead".active,
-                   COALESCE("crm_lead".probability, 0) = 0,
                    COUNT(*),
                    COALESCE(SUM("crm_lead".planned_revenue), 0),
                    COALESCE(SUM("crm_lead".planned_revenue
                                 * "crm_lead".probability), 0) / 100.0,
                    COUNT(*) FILTER (WHERE "crm_lead".probability >= 100),
-                   COALESCE(SUM(GREATEST(0, EXTRACT(EPOCH FROM
+                   EXTRACT(EPOCH FROM SUM(GREATEST(
                        COALESCE("crm_lead".date_closed,
                                 "crm_lead".date_last_stage_update)
                        - COALESCE("crm_lead".date_open,
-                                  "crm_lead".create_date))))
-                       FILTER (WHERE "crm_lead".probability >= 100), 0)
+                                  "crm_lead".create_date),
+                       INTERVAL '0'))
+                       FILTER (WHERE "crm_lead".probability >= 100))
                        / 86400.0
               FROM {from_clause}
-             WHERE {where_clause}
-             GROUP BY 1, 2, 3, 4, 5
+             WHERE ({where_clause})
+               AND ("crm_lead".active
+                    OR COALESCE("crm_lead".probability, 0) = 0)
+             GROUP BY 1, 2, 3, 4
         """.format(from_clause=from_clause,  # pylint: disable=sql-injection
                    where_clause=where_clause), params)
         groups = self.env.cr.fetchall()
@@ -377,19 +381,19 @@ class CrmLead(models.Model):
                    for stage in stages | stages.browse(
                        [row[0] for row in groups if row[0]])}
 
-        def outcome(stage_id, active, hopeless):
-            """'won', 'lost', 'open', or None (archived, not lost), as the
-            docstring above defines them."""
+        def outcome(stage_id, active):
+            """'won', 'lost' or 'open', as the docstring above defines
+            them."""
             if not active:
-                return 'lost' if hopeless else None
+                return 'lost'
             won, lost = closing.get(stage_id, (False, False))
             return 'won' if won else 'lost' if lost else 'open'
 
-        rows = [(stage_id, user_id, team_id,
-                 outcome(stage_id, active, hopeless),
-                 active, count, revenue, weighted, cycle_count, cycle_days)
-                for stage_id, user_id, team_id, active, hopeless, count,
-                revenue, weighted, cycle_count, cycle_days in groups]
+        rows = [(stage_id, user_id, team_id, outcome(stage_id, active),
+                 active, count, revenue, weighted, cycle_count,
+                 float(cycle_days or 0.0))
+                for stage_id, user_id, team_id, active, count, revenue,
+                weighted, cycle_count, cycle_days in groups]
 
         def figures(selected):
             per_stage = {}
