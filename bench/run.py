@@ -236,6 +236,12 @@ def summarize(module, scale, figures):
     )
 
 
+def ratio_text(ratio):
+    if ratio is None:
+        return 'n/a'
+    return ('%.2f×' if ratio < 10 else '%.1f×') % ratio
+
+
 def counts_text(summary):
     """'SQL statements: ours 3, anchor 152' for the FIGURES of a benchmark."""
     return '; '.join(
@@ -250,7 +256,6 @@ def counts_text(summary):
 
 def section(scale, report):
     m = report['machine']
-    machine_text = '%d cores, %s GiB RAM, %s' % (m['cores'], m['ram_gib'], m['cpu'])
     if report['database'].startswith('existing'):
         where = '%s, which held the data set already' % report['database']
     else:
@@ -301,6 +306,8 @@ def section(scale, report):
         '|---|---|---|---|---|---|---|---|---|---|---|',
     ]
     for b in report['benchmarks']:
+        bm = b.get('machine', m)
+        b_machine = '%d cores, %s GiB RAM, %s' % (bm['cores'], bm['ram_gib'], bm['cpu'])
         lines.append(
             '| %s: %s | %s | %s | %s | %s | %s | %s | %s / %s | %d | %s | %s |'
             % (
@@ -309,7 +316,7 @@ def section(scale, report):
                 b['anchor'],
                 seconds_text(b['ours_median']),
                 seconds_text(b['anchor_median']),
-                '%.1f×' % b['ratio'] if b['ratio'] is not None else 'n/a',
+                ratio_text(b['ratio']),
                 (
                     '≤ %.2f×' % b['target']
                     if b['target'] is not None
@@ -319,7 +326,7 @@ def section(scale, report):
                 memory_text(b['ours_peak_delta_kb']),
                 memory_text(b['anchor_peak_delta_kb']),
                 b['repeats'],
-                machine_text,
+                b_machine,
                 b.get('date', report['date'])[:10],
             )
         )
@@ -370,6 +377,7 @@ def kept_results(scale, measured):
     kept = [b for b in report['benchmarks'] if b['name'] not in measured]
     for b in kept:
         b.setdefault('date', report['date'])
+        b.setdefault('machine', report['machine'])
     return kept
 
 
@@ -465,16 +473,16 @@ def main(argv=None):
                 log,
             )
         database_seconds = time.time() - t0
-        print(
-            'bench: database ready in %.0f s; %s %s partners and %s leads'
-            % (
-                database_seconds,
-                'it holds' if args.database else 'loading',
-                '{:,}'.format(scale['partners']),
-                '{:,}'.format(scale['leads']),
-            ),
-            flush=True,
-        )
+        if not args.database:
+            print(
+                'bench: database ready in %.0f s; loading %s partners and %s leads'
+                % (
+                    database_seconds,
+                    '{:,}'.format(scale['partners']),
+                    '{:,}'.format(scale['leads']),
+                ),
+                flush=True,
+            )
         t0 = time.time()
         if not args.database:
             load_dataset(db, scale, log)
@@ -504,7 +512,17 @@ def main(argv=None):
             log,
         )
         lead_rows = [int(v) for v in out.strip().splitlines()[-1].split('|')]
-        print('bench: data set loaded in %.0f s' % dataset_seconds, flush=True)
+        print(
+            'bench: data set %s in %.0f s; %s leads in the database, %s '
+            'opportunities'
+            % (
+                'found' if args.database else 'loaded',
+                dataset_seconds,
+                '{:,}'.format(lead_rows[0]),
+                '{:,}'.format(lead_rows[1]),
+            ),
+            flush=True,
+        )
         results = []
         for module in modules:
             figures = []
