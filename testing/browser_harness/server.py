@@ -201,6 +201,19 @@ class OdooServerProcess(object):
             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
             stderr=open(self.log_path + '.stderr', 'w'))
         deadline = time.time() + self.start_timeout
+        # Odoo preloads the database's registry in its main thread once the
+        # HTTP service listens; a request served meanwhile imports every
+        # addon (http.Root.load_addons) while the registry is being built,
+        # and that race of Odoo 11 can fail the load ("KeyError:
+        # 'res.partner'", seen in CI). So nothing is requested before the
+        # preload has ended, one way or the other.
+        preloaded = re.compile(
+            r'odoo\.modules\.loading: Modules loaded\.'
+            r'|Failed to initialize database')
+        while time.time() < deadline and not preloaded.search(self.log_text()):
+            if self.process.poll() is not None:
+                break
+            time.sleep(0.2)
         last_error = None
         while time.time() < deadline:
             if self.process.poll() is not None:
