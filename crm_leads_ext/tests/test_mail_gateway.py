@@ -394,3 +394,30 @@ class TestSignatureParser(LeadsExtCase):
     def test_html_blocks_become_lines(self):
         self.assertEqual(
             body_to_text('<div>a</div><div>b</div>').split(), ['a', 'b'])
+
+    def test_labels_fax_and_disclaimer(self):
+        self.assertEqual(parse_signature(
+            "Dear Sir,\nPlease quote.\n\nBest regards,\nPeter Müller\n"
+            "CEO at Müller Holz GmbH\nTel. +49 (0)30 123456-78\n"
+            "Fax: +49 30 999 999\nwww.mueller-holz.example\n\n"
+            "This e-mail is confidential. If you are not the intended "
+            "recipient of this company message, delete it.\n"), {
+                'contact_name': 'Peter Müller', 'function': 'CEO',
+                'partner_name': 'Müller Holz GmbH',
+                'phone': '+49 (0)30 123456-78',
+                'website': 'www.mueller-holz.example'})
+        self.assertEqual(parse_signature(
+            "Trân trọng,\nLê Văn Tám\nChức vụ: Phó Giám đốc\n"
+            "Công ty: CTCP Xây dựng Số 8\nMST: 0101234567\n"
+            "Địa chỉ: 12 Lý Thường Kiệt, Hà Nội\nHotline: 1900 6868\n"), {
+                'contact_name': 'Lê Văn Tám', 'function': 'Phó Giám đốc',
+                'partner_name': 'CTCP Xây dựng Số 8', 'phone': '1900 6868'})
+        self.assertEqual(parse_signature(
+            "谢谢！\n张三\n地址：上海市浦东新区100号\n传真：021-12345678\n"
+            "电话：021-87654321\n"),
+            {'contact_name': '张三', 'phone': '021-87654321'})
+
+    def test_a_team_is_not_a_name(self):
+        self.assertEqual(parse_signature(
+            "Hello\n\nRegards,\nMarketing Team\nACME\n"), {})
+        self.assertEqual(parse_signature("Hi,\n\nThanks,\nJohn\n"), {})
