@@ -5,3 +5,4 @@ from . import test_lead_filters
 from . import test_assignment_rule
 from . import test_lead_analysis
 from . import test_communication_history
+from . import test_mail_gateway

@@ -1,0 +1,326 @@
+# Copyright 2026 CRM Suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+"""Conservative parsing of the sender's contact details from the signature
+of an incoming email (English, Vietnamese and Chinese conventions).
+
+Only what is clearly a contact detail is returned: a value is better
+missing than wrong, the salesperson completes the lead anyway. Pure
+functions, no Odoo model: ``parse_signature(text)`` on plain text,
+``body_to_text(html)`` for the bodies of Odoo's mail gateway (always HTML,
+plain text parts come wrapped in ``<pre>``).
+"""
+import re
+import unicodedata
+
+import lxml.html
+from lxml import etree
+
+from odoo.tools import html2plaintext
+
+FIELDS = ('contact_name', 'partner_name', 'function', 'phone', 'mobile',
+          'website')
+
+# Closing formulas: a signature starts after the last line that is only
+# one of them (a sentence starting with "Thanks" is not a closing).
+_CLOSING_RE = re.compile(
+    r'^(?:(?:best|kind|warm|warmest|with best)\s+regards|regards|best|'
+    r'thanks|thanks again|many thanks|thank you|thx|sincerely|'
+    r'yours sincerely|yours faithfully|yours truly|cheers|br|'
+    r'trân trọng|trân trọng cảm ơn|kính thư|thân ái|chào thân ái|'
+    r'thân|xin cảm ơn|cảm ơn|chân thành cảm ơn|'
+    r'此致|敬礼|此致敬礼|谢谢|多谢|祝好|顺祝商祺|祝商祺|顺颂商祺|'
+    r'顺颂时祺|祝工作顺利)'
+    r'[\s,.!;:，。！；：]*$', re.IGNORECASE)
+_DELIMITER_RE = re.compile(r'^(?:--|—|–|-{3,}|_{3,})$')
+# The quoted message a reply carries: parse only what is above it.
+_QUOTE_START_RE = re.compile(
+    r'^(?:-+\s*(?:original message|forwarded message|'
+    r'thư gốc|原始邮件)\s*-+|'
+    r'on\s.{4,200}\swrote\s*:|vào\s.{4,200}\sđã viết\s*:|'
+    r'在.{2,200}写道\s*[:：]|_{10,})$', re.IGNORECASE)
+_URL_INDEX_RE = re.compile(r'^\[\d+\]\s+\S+$')
+_LINK_MARK_RE = re.compile(r'\s?\[(\d+)\]')
+
+_LABELS = (
+    ('phone', r'tel|tél|phone|telephone|office|direct|hotline|'
+              r'điện thoại|đt|sđt|đtcđ|电话|座机|固话|办公电话'),
+    ('mobile', r'mobile|mob|cell|cellphone|di động|dđ|đtdđ|手机|'
+               r'移动电话'),
+    ('website', r'website|web|url|homepage|trang web|网站|网址|主页'),
+    ('partner_name', r'company|company name|organisation|organization|'
+                     r'công ty|tên công ty|cty|'
+                     r'đơn vị|公司|公司名称|单位'),
+    ('function', r'title|job title|position|chức vụ|chức danh|职位|职务|'
+                 r'头衔'),
+    ('contact_name', r'name|họ tên|họ và tên|姓名'),
+    ('ignore', r'e-?mail|mail|fax|skype|wechat|zalo|address|add|addr|'
+               r'địa chỉ|đc|mst|tax code|传真|邮箱|邮件|地址|微信'),
+)
+_LABEL_RE = re.compile(
+    r'^(%s)\.?\s*(?:[:：]\s*|(?=[+(\d]))(.+)$' % '|'.join(
+        p for __, p in _LABELS),
+    re.IGNORECASE)
+# one-letter labels need their colon: "T: ...", "M: ...", "W: ..."
+_SHORT_LABEL_RE = re.compile(r'^([tpmwe])\s*[:：]\s*(.+)$', re.IGNORECASE)
+_SHORT_LABELS = {'t': 'phone', 'p': 'phone', 'm': 'mobile',
+                 'w': 'website', 'e': 'ignore'}
+_SEGMENT_SPLIT_RE = re.compile(r'\s+[|•·]\s+')
+
+_PHONE_RE = re.compile(
+    r'(?<![\w+])(\+?\(?\+?\d[\d\s().\-]{5,22}\d)(?!\w)')
+_STRICT_PHONE_RE = re.compile(r'^(?:\+|\(|0)')
+_URL_RE = re.compile(
+    r'(?<![@\w.])((?:https?://|www\.)[^\s<>()"\'\[\]，。]+)', re.IGNORECASE)
+_DOMAIN_RE = re.compile(
+    r'^(?:https?://)?(?:[a-z0-9\-]+\.)+[a-z]{2,}(?:/\S*)?$', re.IGNORECASE)
+_EMAIL_RE = re.compile(r'[^\s@<>]+@[^\s@<>]+\.[a-z]{2,}', re.IGNORECASE)
+
+_COMPANY_RE = re.compile(
+    r'(?:^|\b)(?:công ty|tập đoàn|cty)\b|'
+    r'\b(?:co\.?,?\s*ltd|company|corp|corporation|inc|ltd|limited|llc|'
+    r'gmbh|jsc|plc|pte|s\.a\.|sarl|group)\b\.?|'
+    r'有限公司|股份公司|公司|集团|企业', re.IGNORECASE)
+_TITLE_RE = re.compile(
+    r'\b(?:manager|director|head of|officer|executive|ceo|cto|cfo|coo|'
+    r'cmo|president|vice president|vp|founder|co-founder|owner|engineer|'
+    r'consultant|specialist|coordinator|assistant|representative|'
+    r'accountant|administrator|supervisor|purchaser|buyer|analyst|'
+    r'account manager|sales manager|chairman|secretary)\b|'
+    r'giám đốc|phó giám đốc|trưởng phòng|phó phòng|trưởng nhóm|quản lý|'
+    r'nhân viên|chuyên viên|kỹ sư|trợ lý|kế toán|chủ tịch|thư ký|'
+    r'经理|总经理|副总经理|总监|主管|董事|董事长|总裁|工程师|助理|专员|'
+    r'销售代表|主任|采购|会计|秘书', re.IGNORECASE)
+_NOT_A_NAME_RE = re.compile(
+    r'\b(?:team|department|dept|support|service|services|sales|'
+    r'customer|office|marketing|info|admin|the|and|of|for)\b|'
+    r'phòng|bộ phận|đội|团队|部门|客服', re.IGNORECASE)
+_LATIN_NAME_RE = re.compile(r"^[^\W\d_]+(?:[ .'\-]{1,2}[^\W\d_]+){1,4}$")
+_CJK_NAME_RE = re.compile(r'^[\u3400-\u9fff]{2,4}$')
+
+_MAX_SIGNATURE_LINES = 10
+_FALLBACK_LINES = 6
+
+
+def body_to_text(body):
+    """Plain text of an email body as Odoo's gateway gives it (HTML):
+    quoted replies (``<blockquote>``, Gmail's ``gmail_quote``) dropped,
+    one line per block element, NFC-normalised."""
+    if not body or not body.strip():
+        return ''
+    text = body
+    if '<' in body:
+        try:
+            root = lxml.html.fromstring(body)
+            for node in root.xpath(
+                    '//blockquote | //*[contains(@class, "gmail_quote")]'
+                    ' | //style | //script | //head'):
+                if node is not root:
+                    node.drop_tree()
+            for node in root.xpath(
+                    '//div | //p | //li | //tr | //table | //h1 | //h2 | '
+                    '//h3 | //h4 | //h5 | //h6'):
+                node.tail = '\n' + (node.tail or '')
+            text = html2plaintext(etree.tostring(root, encoding='unicode'))
+        except (etree.LxmlError, ValueError, AttributeError):
+            text = re.sub(r'<[^>]*>', ' ', body)  # not HTML after all
+    return unicodedata.normalize('NFC', text)
+
+
+def _clean_line(line):
+    # html2plaintext renders <b> as *bold*; a tab separates two details
+    line = line.replace('\xa0', ' ').replace('*', '')
+    line = re.sub(r'\s*\t\s*', ' | ', line.strip())
+    if len(line) > 2 and line[0] == '/' and line[-1] == '/' \
+            and '//' not in line:
+        line = line[1:-1].strip()  # <em> rendered /like this/
+    return re.sub(r'\s+', ' ', line)
+
+
+def _lines(text):
+    lines = []
+    for raw in text.splitlines():
+        if raw.lstrip().startswith('>'):
+            continue
+        line = _clean_line(raw)
+        if _QUOTE_START_RE.match(line):
+            break
+        if _URL_INDEX_RE.match(line):
+            continue
+        lines.append(line)
+    while lines and not lines[-1]:
+        lines.pop()
+    return lines
+
+
+def _signature_block(lines):
+    """The lines of the signature and whether it was delimited (a closing
+    formula or ``--``) or guessed (the last lines of the message)."""
+    start = None
+    for index, line in enumerate(lines):
+        if _DELIMITER_RE.match(line) or _CLOSING_RE.match(line):
+            start = index + 1
+    if start is not None:
+        block = [line for line in lines[start:] if line and
+                 not _CLOSING_RE.match(line)]
+        if block and len(block) <= _MAX_SIGNATURE_LINES + 2:
+            return block[:_MAX_SIGNATURE_LINES], True
+    block = [line for line in lines if line][-_FALLBACK_LINES:]
+    return block, False
+
+
+def _phone(value, strict=True):
+    """A phone number in value, or None: 8 to 15 digits (7 with a label),
+    starting with +, ( or 0 when it has no label (not a date, an order
+    number or an amount)."""
+    for match in _PHONE_RE.finditer(value):
+        number = match.group(1).strip()
+        digits = re.sub(r'\D', '', number)
+        if not (7 if not strict else 8) <= len(digits) <= 15:
+            continue
+        if strict and not _STRICT_PHONE_RE.match(number):
+            continue
+        if re.match(r'^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$', number) or \
+                re.match(r'^\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}$', number):
+            continue  # a date
+        return number
+    return None
+
+
+def _website(value, labelled=False):
+    value = _EMAIL_RE.sub(' ', value)
+    match = _URL_RE.search(value)
+    if match:
+        return match.group(1).rstrip('.,;:!?)')
+    if labelled:
+        candidate = value.strip().split(' ')[0].rstrip('.,;:!?)')
+        if _DOMAIN_RE.match(candidate):
+            return candidate
+    return None
+
+
+def _is_title(value):
+    return (len(value) <= 60 and not re.search(r'\d|@', value) and
+            bool(_TITLE_RE.search(value)))
+
+
+def _is_company(value):
+    return (len(value) <= 80 and '@' not in value and
+            not _URL_RE.search(value) and bool(_COMPANY_RE.search(value)))
+
+
+def _is_name(value):
+    if len(value) > 40 or _NOT_A_NAME_RE.search(value) or \
+            _is_title(value) or _is_company(value):
+        return False
+    return bool(_CJK_NAME_RE.match(value) or _LATIN_NAME_RE.match(value))
+
+
+def _label_of(segment):
+    match = _LABEL_RE.match(segment)
+    if match:
+        label = match.group(1).lower()
+        for field, pattern in _LABELS:
+            if re.match(r'^(?:%s)$' % pattern, label, re.IGNORECASE):
+                return field, match.group(2).strip()
+    match = _SHORT_LABEL_RE.match(segment)
+    if match:
+        return _SHORT_LABELS[match.group(1).lower()], match.group(2).strip()
+    return None, segment
+
+
+def _split_title_company(segment):
+    """("Sales Manager", "ABC Co., Ltd") from "Sales Manager, ABC Co., Ltd"
+    or "Sales Manager at ABC Corp"; None when it is not that clear."""
+    for separator in (' at ', ', ', '，', ' - ', ' – ', ' — '):
+        if separator not in segment:
+            continue
+        head, tail = segment.split(separator, 1)
+        head, tail = head.strip(), tail.strip()
+        if _is_title(head) and _is_company(tail) and not _is_company(head):
+            return head, tail
+    return None
+
+
+def parse_signature(text, sender_name=None):
+    """Contact details found in the signature of a plain text message.
+
+    Returns a dict with some of the keys of ``FIELDS``. The name comes from
+    the first line of a delimited signature, else from ``sender_name`` (the
+    display name of the ``From`` header) when it looks like a name."""
+    values = {}
+
+    def put(field, value):
+        value = (value or '').strip()
+        if value and field in FIELDS and field not in values:
+            values[field] = value
+
+    text = unicodedata.normalize('NFC', text or '')
+    # html2plaintext writes a link as "text [n]" and lists "[n] url" last
+    links = dict(re.findall(r'^\[(\d+)\]\s+(\S+)\s*$', text, re.MULTILINE))
+    block, delimited = _signature_block(_lines(text))
+    for index, line in enumerate(block):
+        for segment in _SEGMENT_SPLIT_RE.split(line):
+            hrefs = [links.get(mark, '') for mark in
+                     _LINK_MARK_RE.findall(segment)]
+            segment = _LINK_MARK_RE.sub('', segment).strip()
+            if not segment:
+                continue
+            field, value = _label_of(segment)
+            if field == 'ignore':
+                continue
+            if field in ('phone', 'mobile'):
+                put(field, _phone(value, strict=False))
+                continue
+            if field == 'website':
+                put(field, _website(value, labelled=True))
+                continue
+            if field == 'contact_name':
+                if _is_name(value) or _CJK_NAME_RE.match(value):
+                    put(field, value)
+                continue
+            if field in ('partner_name', 'function'):
+                if len(value) <= 80 and '@' not in value:
+                    put(field, value)
+                continue
+            # no label
+            if _EMAIL_RE.search(segment):
+                continue
+            website = _website(segment)
+            if not website and _DOMAIN_RE.match(segment) and any(
+                    href.lower().startswith(('http://', 'https://'))
+                    for href in hrefs):
+                website = segment  # a link whose text is a domain name
+            if website:
+                put('website', website)
+                continue
+            phone = _phone(segment)
+            if phone:
+                rest = segment.replace(phone, '')
+                if len(re.sub(r'[^\w]', '', rest)) <= 3:
+                    put('phone', phone)
+                continue
+            if not delimited:
+                continue  # guessed block: only labelled details, URLs, phones
+            if index == 0 and _is_name(segment):
+                put('contact_name', segment)
+                continue
+            title, company = _is_title(segment), _is_company(segment)
+            if title and company:
+                pair = _split_title_company(segment)
+                if pair:
+                    put('function', pair[0])
+                    put('partner_name', pair[1])
+            elif title:
+                put('function', segment)
+            elif company:
+                put('partner_name', segment)
+    if 'contact_name' not in values and sender_name:
+        name = unicodedata.normalize('NFC', sender_name).strip().strip('"\'')
+        # not an address or a login ("lan.nguyen", "sales_hn", "an2000")
+        if name and len(name) <= 60 and not _NOT_A_NAME_RE.search(name) \
+                and not re.search(r'[\d_@/\\<>]', name) \
+                and not ('.' in name and ' ' not in name):
+            values['contact_name'] = name
+    if values.get('mobile') and values.get('mobile') == values.get('phone'):
+        del values['mobile']
+    return values
