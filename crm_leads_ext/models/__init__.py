@@ -7,3 +7,4 @@ from . import crm_lead
 from . import crm_lead_history
 from . import res_partner
 from . import crm_lead_source_key
+from . import crm_lead_conversion

@@ -5,3 +5,5 @@ from . import test_lead_filters
 from . import test_assignment_rule
 from . import test_lead_analysis
 from . import test_communication_history
+from . import test_lead_conversion
+from . import test_use_leads
