@@ -333,3 +333,22 @@ class TestTypedAddresses(ConversionCase):
         order = self.env['sale.order'].create({'partner_id': self.lotus.id})
         self.assertEqual(order.partner_invoice_id, self.lotus_invoice)
         self.assertEqual(order.partner_shipping_id, self.lotus_delivery)
+
+
+class TestConversionAsSalesperson(ConversionCase):
+
+    def test_salesperson_links_existing_partner(self):
+        agent = self._user('convagent', self.group_all_leads)
+        lead = self._lead(contact_name='An', user_id=agent.id,
+                          email_from='An.Nguyen@EXAMPLE.com')
+        count = self._partner_count()
+        wizard = self.env['crm.lead2opportunity.partner'].sudo(
+            agent).with_context(active_model='crm.lead', active_id=lead.id,
+                                active_ids=lead.ids).create({})
+        self.assertEqual(wizard.partner_id, self.an)
+        arch = wizard.fields_view_get(view_type='form')['arch']
+        self.assertIn('existing_company_id', arch)
+        wizard.action_apply()
+        self.assertEqual(lead.partner_id, self.an)
+        self.assertEqual(lead.user_id, agent)
+        self.assertEqual(self._partner_count(), count)
