@@ -26,6 +26,7 @@
         'views/res_partner_views.xml',
         'security/crm_lead_capture_security.xml',
         'views/crm_lead_source_key_views.xml',
+        'wizard/crm_lead2opportunity_partner_views.xml',
     ],
     'demo': [
         'demo/crm_team_demo.xml',

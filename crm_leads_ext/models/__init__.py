@@ -8,3 +8,4 @@ from . import crm_lead_history
 from . import res_partner
 from . import crm_lead_source_key
 from . import crm_lead_mail
+from . import crm_lead_conversion

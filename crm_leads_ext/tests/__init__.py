@@ -6,3 +6,5 @@ from . import test_assignment_rule
 from . import test_lead_analysis
 from . import test_communication_history
 from . import test_mail_gateway
+from . import test_lead_conversion
+from . import test_use_leads
