@@ -16,15 +16,6 @@ class LeadsExtCase(SavepointCase):
         cls.group_salesman = cls.env.ref('sales_team.group_sale_salesman')
         cls.group_all_leads = cls.env.ref(
             'sales_team.group_sale_salesman_all_leads')
-        if 'crm.territory' in cls.env.registry:
-            # installed with crm_territory_security (the suite), whose
-            # create() fails on a lead without salesperson when no territory
-            # matches and the company has no default territory: give the
-            # company one, that assigns nobody
-            cls.env.user.company_id.crm_default_territory_id = \
-                cls.env['crm.territory'].create({
-                    'name': 'LX default territory', 'code': 'LX-DEF',
-                    'assign_user': 'none'})
 
     @classmethod
     def _user(cls, login, groups=None):

@@ -13,9 +13,8 @@ from unittest import mock
 
 import requests
 
-from browser_harness import ChromiumCase
+from browser_harness import InProcessServerCase
 from odoo.exceptions import AccessError
-from odoo.tests.common import get_db_name
 
 from ..models.crm_lead_source_key import CrmLeadSourceKey
 
@@ -23,37 +22,14 @@ EXAMPLE = os.path.join(os.path.dirname(os.path.dirname(__file__)),
                        'examples', 'webshop_register.py')
 
 
-class CaptureCase(ChromiumCase):
-    """ChromiumCase's in-process server and shared test cursor, without a
-    browser: each call is a real HTTP request served in the test's
-    transaction, rolled back at the end."""
+class CaptureCase(InProcessServerCase):
+    """Each call is a real HTTP request to the in-process server, served in
+    the test's transaction, rolled back at the end."""
 
     def setUp(self):
-        # ChromiumCase.setUp without the browser
-        super(ChromiumCase, self).setUp()  # BaseCase.setUp
-        import odoo
-        from browser_harness import start_inprocess_server
-        self.base_url = start_inprocess_server()
+        super(CaptureCase, self).setUp()
         self.url = self.base_url + '/crm/lead/capture'
-        self.registry = odoo.registry(get_db_name())
-        self.registry.enter_test_mode()
-        test_cr = self.registry.test_cr
-        test_cr.acquire()
-        self._turn_depth = 0
-        self.cr = test_cr
-        self.uid = odoo.SUPERUSER_ID
-        self.env = odoo.api.Environment(self.cr, self.uid, {})
-        self.browser = None
-        self.addCleanup(self._tear_down_chromium_case, test_cr)
-        self.db = get_db_name()
         env = self.env
-        if 'crm.territory' in env.registry:
-            # crm_territory_security refuses a lead without salesperson
-            # when no territory matches and the company has no default one
-            env.user.company_id.crm_default_territory_id = \
-                env['crm.territory'].create({
-                    'name': 'Capture default territory', 'code': 'CAP-DEF',
-                    'assign_user': 'none'})
         env['ir.config_parameter'].set_param(
             'crm_leads_ext.capture_ip_rate_limit', '1000')
         # requests of the last minute from elsewhere (rolled back after)
@@ -69,9 +45,6 @@ class CaptureCase(ChromiumCase):
             'medium_id': self.medium.id, 'rate_limit': 1000})
         action = self.key_rec.action_generate_key()
         self.key = action['context']['default_key']
-
-    def _callTestMethod(self, method):
-        method()
 
     def count_leads(self):
         self.cr.execute("SELECT count(*) FROM crm_lead")

@@ -6,32 +6,15 @@ import xmlrpc.client
 
 import requests
 
-from browser_harness import ChromiumCase, JsonRpcError, JsonRpcSession
-from odoo.tests.common import get_db_name
+from browser_harness import InProcessServerCase, JsonRpcError, JsonRpcSession
 
 
-class TestTerritoryRpc(ChromiumCase):
-    """ChromiumCase's in-process server and shared test cursor, without a
-    browser: each call is a real HTTP request served in the test's
-    transaction, rolled back at the end."""
+class TestTerritoryRpc(InProcessServerCase):
+    """Each call is a real HTTP request to the in-process server, served in
+    the test's transaction, rolled back at the end."""
 
     def setUp(self):
-        # ChromiumCase.setUp without the browser
-        super(ChromiumCase, self).setUp()  # BaseCase.setUp
-        import odoo
-        from browser_harness import start_inprocess_server
-        self.base_url = start_inprocess_server()
-        self.registry = odoo.registry(get_db_name())
-        self.registry.enter_test_mode()
-        test_cr = self.registry.test_cr
-        test_cr.acquire()
-        self._turn_depth = 0
-        self.cr = test_cr
-        self.uid = odoo.SUPERUSER_ID
-        self.env = odoo.api.Environment(self.cr, self.uid, {})
-        self.browser = None
-        self.addCleanup(self._tear_down_chromium_case, test_cr)
-        self.db = get_db_name()
+        super(TestTerritoryRpc, self).setUp()
         env = self.env
         Users = env['res.users'].with_context(no_reset_password=True)
         group = env.ref('crm_territory_security.group_territory_salesman')
@@ -53,9 +36,6 @@ class TestTerritoryRpc(ChromiumCase):
         self.lead_b = Lead.create({'name': 'RPC bravo', 'city': 'Rpc City B',
                                    'planned_revenue': 90.0})
         self.ids = [self.lead_a.id, self.lead_b.id]
-
-    def _callTestMethod(self, method):
-        method()
 
     def xmlrpc(self, login, model, method, args, kwargs=None):
         common = xmlrpc.client.ServerProxy(

@@ -7,4 +7,4 @@ from .server import (  # noqa: F401
     ARTIFACTS_DIR, JsonRpcError, JsonRpcSession, OdooServerProcess,
     copy_database, drop_database, free_port, start_inprocess_server)
 from .browser import Browser, BrowserError  # noqa: F401
-from .case import ChromiumCase  # noqa: F401
+from .case import ChromiumCase, InProcessServerCase  # noqa: F401

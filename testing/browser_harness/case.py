@@ -1,4 +1,5 @@
-"""ChromiumCase: an Odoo test case with a headless Chromium on a test server.
+"""ChromiumCase: an Odoo test case with a headless Chromium on a test server;
+InProcessServerCase: the same test server and shared cursor without a browser.
 
 What Odoo 11's HttpCase does, made to work under pytest-odoo with Chromium:
 
@@ -37,16 +38,17 @@ from .browser import Browser, shorten
 from .server import start_inprocess_server
 
 
-class ChromiumCase(BaseCase):
-    #: seconds a browser wait may take before the test fails
-    browser_timeout = 60
-    #: regexes of JavaScript errors this test expects (and so tolerates)
-    allowed_js_errors = ()
+class InProcessServerCase(BaseCase):
+    """The in-process test server and its shared test cursor, without a
+    browser: each HTTP call the test makes inside ``with
+    self.browser_turn():`` is a real request served in the test's
+    transaction, rolled back when the test ends (RPC and endpoint tests)."""
 
     def setUp(self):
-        super(ChromiumCase, self).setUp()
+        super(InProcessServerCase, self).setUp()
         self.base_url = start_inprocess_server()
-        self.registry = odoo.registry(get_db_name())
+        self.db = get_db_name()
+        self.registry = odoo.registry(self.db)
         self.registry.enter_test_mode()
         test_cr = self.registry.test_cr
         test_cr.acquire()
@@ -54,16 +56,9 @@ class ChromiumCase(BaseCase):
         self.cr = test_cr
         self.uid = odoo.SUPERUSER_ID
         self.env = api.Environment(self.cr, self.uid, {})
-        self.browser = None
-        self.addCleanup(self._tear_down_chromium_case, test_cr)
-        self.browser = Browser(self.base_url, timeout=self.browser_timeout,
-                               turn=self.browser_turn).start()
-        self.driver = self.browser.driver
+        self.addCleanup(self._tear_down_server_case, test_cr)
 
-    def _tear_down_chromium_case(self, test_cr):
-        # the browser first: no new request may start after this
-        if self.browser is not None:
-            self.browser.quit()
+    def _tear_down_server_case(self, test_cr):
         # the cursor is ours (its lock is held): close it, roll back everything
         self.registry.clear_caches()
         self.registry.reset_changes()
@@ -95,6 +90,23 @@ class ChromiumCase(BaseCase):
             self.cr.acquire()
             self._turn_depth = 0
             self.env.cache.invalidate()
+
+
+class ChromiumCase(InProcessServerCase):
+    #: seconds a browser wait may take before the test fails
+    browser_timeout = 60
+    #: regexes of JavaScript errors this test expects (and so tolerates)
+    allowed_js_errors = ()
+
+    def setUp(self):
+        self.browser = None
+        super(ChromiumCase, self).setUp()
+        self.browser = Browser(self.base_url, timeout=self.browser_timeout,
+                               turn=self.browser_turn).start()
+        # cleanups run last registered first: the browser quits before the
+        # cursor is released, so no new request may start after this
+        self.addCleanup(self.browser.quit)
+        self.driver = self.browser.driver
 
     # -- results ------------------------------------------------------------
     def _callTestMethod(self, method):
