@@ -318,22 +318,6 @@ class TestTypedAddresses(ConversionCase):
         self.assertEqual(self.an_trading.address_get(['invoice']), {
             'contact': self.an_trading.id, 'invoice': self.an_trading.id})
 
-    def test_quotation_picks_typed_addresses(self):
-        if 'sale.order' not in self.env.registry:
-            self.skipTest('sale is not installed')
-        order = self.env['sale.order'].new({'partner_id': self.lotus.id})
-        order.onchange_partner_id()
-        self.assertEqual(order.partner_invoice_id, self.lotus_invoice)
-        self.assertEqual(order.partner_shipping_id, self.lotus_delivery)
-        order = self.env['sale.order'].new({'partner_id': self.zhang.id})
-        order.onchange_partner_id()
-        self.assertEqual(order.partner_invoice_id, self.lotus_invoice)
-        self.assertEqual(order.partner_shipping_id, self.lotus_delivery)
-        # a quotation created without the addresses (RPC, import...)
-        order = self.env['sale.order'].create({'partner_id': self.lotus.id})
-        self.assertEqual(order.partner_invoice_id, self.lotus_invoice)
-        self.assertEqual(order.partner_shipping_id, self.lotus_delivery)
-
 
 class TestConversionAsSalesperson(ConversionCase):
 

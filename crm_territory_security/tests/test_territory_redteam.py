@@ -324,14 +324,6 @@ class TestTerritoryRedTeam(TerritoryCase):
         with self.assertRaises(AccessError):
             Quota.browse(self.quota_b.id).read(['amount'])
 
-    def test_path_funnel_data(self):
-        Lead = self.lead_as(self.user_a)
-        if not hasattr(Lead, 'get_funnel_data'):
-            self.skipTest('crm_funnel_stages is not installed')
-        data = Lead.get_funnel_data([('id', 'in', self.leads.ids)])
-        self.assertEqual(data['totals']['open_count'], 1)
-        self.assertEqual(data['totals']['expected_revenue'], 1000.0)
-
     def test_path_partner_and_team_figures(self):
         """Counters computed on records A may read (the customer, the sales
         team) count only A's leads."""

@@ -1,3 +1,4 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 from . import test_browser_smoke
 from . import test_queue_job
+from . import test_cross_addon_paths
