@@ -12,6 +12,8 @@ PACKAGES=(
     postgresql wkhtmltopdf chromium chromium-driver
     # fonts for Vietnamese and Chinese in PDFs and screenshots
     fonts-noto-core fonts-noto-cjk
+    # business-card OCR in crm_leads_ext: Vietnamese, simplified Chinese, English
+    tesseract-ocr tesseract-ocr-vie tesseract-ocr-chi-sim tesseract-ocr-eng
     # PhantomJS (Odoo 11's own JS tests) needs fontconfig
     libfontconfig1
     # helpers the scripts use
