@@ -16,7 +16,8 @@ from odoo.exceptions import UserError, ValidationError
 
 from .deduplicator import Deduplicator, Target
 from .normaliser import Normaliser
-from .writer import FIXED_COLUMNS, ROW_COLUMNS, LeadWriter
+from .writer import FIXED_COLUMNS, PRECOMPUTED_COLUMNS, ROW_COLUMNS, \
+    LeadWriter
 
 _logger = logging.getLogger(__name__)
 
@@ -246,14 +247,19 @@ class LeadImporter(object):
             ids = self.writer.create(
                 [target.values for __, target in creates])
             self.writer.update(updates)
-            Lead = self.env['crm.lead']
+            # the rows were written in SQL: the ORM reads back only the
+            # fields the hooks use, not the ~70 columns of every lead
+            Lead = self.env['crm.lead'].with_context(prefetch_fields=False)
             Lead.invalidate_cache()
             leads = Lead.browse(ids)
             updated = Lead.browse(list(updates))
             if updated:
                 updated.modified(list(self.mapping.values()))
             if leads:
-                leads.modified(list(ROW_COLUMNS + FIXED_COLUMNS))
+                # the stored computed fields depending on the written
+                # columns (territory...), as create() would compute them
+                leads.modified([col for col in ROW_COLUMNS + FIXED_COLUMNS
+                                if col not in PRECOMPUTED_COLUMNS])
             Lead.recompute()
             leads._post_import_create()
             self.wizard._record_batch(index, batch[0][0], batch[-1][0])

@@ -19,8 +19,11 @@ ROW_COLUMNS = ('name', 'contact_name', 'partner_name', 'email_from',
 FIXED_COLUMNS = ('type', 'stage_id', 'probability', 'priority', 'active',
                  'color', 'message_bounce', 'company_id', 'team_id',
                  'user_id', 'campaign_id', 'source_id', 'medium_id',
-                 'date_open', 'date_last_stage_update', 'create_uid',
+                 'date_open', 'day_open', 'date_last_stage_update',
+                 'create_uid',
                  'create_date', 'write_uid', 'write_date')
+# columns set by the writer itself, not recomputed after the INSERT
+PRECOMPUTED_COLUMNS = ('date_open', 'day_open', 'create_date')
 # what an update may change on an existing lead
 UPDATE_COLUMNS = ROW_COLUMNS
 
@@ -54,7 +57,11 @@ class LeadWriter(object):
             'campaign_id': utm.get('campaign_id') or None,
             'source_id': utm.get('source_id') or None,
             'medium_id': utm.get('medium_id') or None,
-            'date_open': now if user else None,
+            # crm's defaults: assigned "now" whoever the salesperson, so
+            # the stored computed day_open is 0 (set here rather than
+            # recomputed with an UPDATE of every row)
+            'date_open': now,
+            'day_open': 0.0,
             'date_last_stage_update': now,
             'create_uid': env.uid, 'create_date': now,
             'write_uid': env.uid, 'write_date': now,

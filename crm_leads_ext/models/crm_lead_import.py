@@ -201,7 +201,10 @@ class CrmLeadImport(models.Model):
             'file_checksum': hashlib.sha1(
                 base64.b64decode(self.file)).hexdigest(),
         })
-        self._check_mapping(reader.separator)
+        if len(header) == 1:
+            # one column: most likely another separator than the one used;
+            # with several, unmapped columns are for the user to map
+            self._check_mapping(reader.separator)
         return self._reopen()
 
     @api.multi
@@ -211,6 +214,8 @@ class CrmLeadImport(models.Model):
 
     @api.multi
     def _check_mapping(self, separator=None):
+        """Refuse a mapping that maps a field twice or none of the columns
+        saying who the lead is (email, phone, company, contact name)."""
         self.ensure_one()
         mapped = self._column_mapping()
         duplicates = [field for field in set(mapped.values())
@@ -329,11 +334,11 @@ class CrmLeadImport(models.Model):
     @api.multi
     def _run(self, dry_run=False, commit=False):
         self.ensure_one()
+        importer = LeadImporter(self, dry_run=dry_run, commit=commit)
         self._reset_results('running')
         self.dry_run = dry_run
-        if commit:
+        if importer.commit:
             self.env.cr.commit()
-        importer = LeadImporter(self, dry_run=dry_run, commit=commit)
         counts = importer.run()
         stem = (self.file_name or 'leads').rsplit('.', 1)[0]
         self.write({

@@ -30,7 +30,8 @@ class CrmLead(models.Model):
         staged = self.filtered('stage_id')
         for date, leads in _group_by(staged, 'date_last_stage_update'):
             leads._enter_stage({}, date)
-        self._check_stage_required_fields()
+        if self._all_stage_required_field_names():
+            self._check_stage_required_fields()
         return result
 
 
