@@ -161,3 +161,35 @@ class CrmLead(models.Model):
             lead.sudo().with_context(
                 crm_assignment_uid=self.env.uid)._apply_assignment_rules()
         return lead
+
+    # -- Import ------------------------------------------------------------
+
+    @api.model_cr
+    def init(self):
+        super(CrmLead, self).init()
+        # the lead import finds duplicates by these expressions, one query
+        # per batch of rows (lead_import/deduplicator.py)
+        self.env.cr.execute("""
+            CREATE INDEX IF NOT EXISTS crm_lead_email_lower_index
+                ON crm_lead (lower(email_from));
+            CREATE INDEX IF NOT EXISTS crm_lead_phone_key_index
+                ON crm_lead (regexp_replace(phone, '[^0-9+]', '', 'g'));
+            CREATE INDEX IF NOT EXISTS crm_lead_mobile_key_index
+                ON crm_lead (regexp_replace(mobile, '[^0-9+]', '', 'g'));
+            CREATE INDEX IF NOT EXISTS crm_lead_partner_name_lower_index
+                ON crm_lead (lower(partner_name));
+        """)
+
+    @api.multi
+    def _post_import_create(self):
+        """What creating these leads does beyond their row, for leads the
+        import wrote in SQL (one batch): set-based. Here the assignment
+        rules, for the leads without a salesperson, with the superuser's
+        rights as on create; other addons add theirs (crm_suite)."""
+        self.invalidate_cache(ids=self.ids)
+        unassigned = self.filtered(lambda lead: not lead.user_id)
+        if unassigned and not self.env.context.get(
+                'crm_lead_skip_assignment'):
+            unassigned.sudo().with_context(
+                crm_assignment_uid=self.env.uid)._apply_assignment_rules()
+        return True

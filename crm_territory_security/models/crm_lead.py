@@ -116,9 +116,23 @@ class CrmLead(models.Model):
         if matched:
             self.env.add_todo(self._fields['territory_id'], lead)
             lead.recompute()
-        if not lead.user_id and lead.territory_id and \
-                lead.territory_id.assign_user != 'none':
-            user = lead.territory_id._next_salesperson()
-            if user:
-                lead.write({'user_id': user.id})
+        lead._assign_territory_salespeople()
         return lead
+
+    @api.multi
+    def _assign_territory_salespeople(self):
+        """Give the leads without a salesperson the next salesperson of
+        their territory (those assigning one): one write per salesperson
+        whatever the number of leads."""
+        by_user = {}
+        for lead in self:
+            territory = lead.territory_id
+            if lead.user_id or not territory or \
+                    territory.assign_user == 'none':
+                continue
+            user = territory._next_salesperson()
+            if user:
+                by_user.setdefault(user.id, []).append(lead.id)
+        for user_id, lead_ids in by_user.items():
+            self.browse(lead_ids).write({'user_id': user_id})
+        return True
