@@ -142,6 +142,10 @@ def ours(ctx, state):
         'duplicate_policy': 'skip',
     })
     wizard.action_load_file()
+    for line in wizard.line_ids:
+        # base_import's mapping, whatever the wizard guessed
+        if line.field_name != FIELDS[line.column]:
+            line.field_name = FIELDS[line.column]
     wizard.with_context(crm_lead_import_foreground=True).action_import()
     ctx.env.cr.commit()
     return dict(
