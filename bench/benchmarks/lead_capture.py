@@ -24,8 +24,13 @@ anchor  the same leads through XML-RPC: execute_kw crm.lead create by the
         integration user, with the values the endpoint sets (team, source,
         no salesperson, type): Odoo's own way for an integration, on the
         same server.
+anchor_noop
+        as many JSON-RPC calls of /web/webclient/version_info, which reads
+        nothing from the database: what one request costs the server and
+        the client at all, the floor.
 
-The figure printed is leads per second (the median over the repeats).
+The figure printed is leads per second (calls per second for the no-op),
+the median over the repeats.
 Informative (the issue sets no target): the ratio says what the endpoint's
 checks cost over a bare ORM create. The peak memory
 column is the client's (this process); the server's is not measured.
@@ -44,14 +49,18 @@ from datagen.generator import DataGenerator
 NAME = 'lead_capture'
 TITLE = 'Capture {leads:,} leads through POST /crm/lead/capture, one ' \
     'request at a time on one Odoo server process'
-ANCHOR = 'XML-RPC crm.lead create of the same leads by the integration ' \
-    'user, same server'
-TARGET = None
+ANCHORS = [
+    ('anchor', 'XML-RPC crm.lead create of the same leads by the '
+     'integration user, same server', None),
+    ('anchor_noop', 'The same number of JSON-RPC calls of '
+     '/web/webclient/version_info (no database work): the floor of one '
+     'request', None),
+]
 PARAMS = {
     'small': dict(leads=500),
     'full': dict(leads=2000),
 }
-FIGURES = [('leads_per_second', 'leads/s', 'median')]
+FIGURES = [('per_second', 'leads/s (calls/s for version_info)', 'median')]
 
 LOGIN = 'bench_capture'
 API_KEY = 'bench-capture-key-0123456789'
@@ -182,7 +191,7 @@ def ours(ctx, state):
     _capture(state, state['payloads'])
     seconds = time.perf_counter() - started
     return dict(leads=len(state['payloads']),
-                leads_per_second=len(state['payloads']) / seconds)
+                per_second=len(state['payloads']) / seconds)
 
 
 def anchor(ctx, state):
@@ -190,7 +199,23 @@ def anchor(ctx, state):
     _xmlrpc(state, state['payloads'])
     seconds = time.perf_counter() - started
     return dict(leads=len(state['payloads']),
-                leads_per_second=len(state['payloads']) / seconds)
+                per_second=len(state['payloads']) / seconds)
+
+
+def anchor_noop(ctx, state):
+    url = state['url'] + '/web/webclient/version_info'
+    started = time.perf_counter()
+    with requests.Session() as session:
+        for index in range(len(state['payloads'])):
+            answer = session.post(url, json={
+                'jsonrpc': '2.0', 'method': 'call', 'params': {},
+                'id': index}, timeout=60)
+            if answer.status_code != 200 or 'result' not in answer.json():
+                raise AssertionError('version_info answered %s: %s' % (
+                    answer.status_code, answer.text[:300]))
+    seconds = time.perf_counter() - started
+    return dict(leads=0,
+                per_second=len(state['payloads']) / seconds)
 
 
 def teardown(ctx, state, info):
@@ -198,7 +223,7 @@ def teardown(ctx, state, info):
     cr.execute("SELECT count(*) FROM crm_lead WHERE id > %s",
                (state['max_lead_id'],))
     created = cr.fetchone()[0]
-    expected = ctx.params['leads'] + 2 * WARM_UP
+    expected = info['leads'] + 2 * WARM_UP
     _clean(ctx, state)
     assert created == expected, (created, expected)
 
