@@ -64,6 +64,7 @@ REPEATS = {'small': 3, 'full': 1}
 FIGURES = [
     ('created', 'leads created'),
     ('skipped', 'rows skipped as duplicates'),
+    ('failed', 'rows refused'),
 ]
 
 HEADER = ['Contact Name', 'Company', 'Email', 'Phone', 'Mobile',
@@ -176,7 +177,7 @@ def anchor_base_import(ctx, state):
     errors = [m for m in messages if m.get('type') == 'error']
     assert not errors, errors[:5]
     env.cr.commit()
-    return dict(skipped=0)
+    return dict(skipped=0, failed=0)
 
 
 def anchor_copy(ctx, state):
@@ -199,7 +200,7 @@ def anchor_copy(ctx, state):
                      team_id, source_id] + values + [uid, uid, now, now])
     spec.copy(cr, rows)
     cr.commit()
-    return dict(created=len(rows), skipped=0)
+    return dict(created=len(rows), skipped=0, failed=0)
 
 
 def teardown(ctx, state, info):
