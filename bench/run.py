@@ -258,8 +258,9 @@ def summarize(module, scale, figures, anchor):
 def ratio_text(ratio):
     if ratio is None:
         return 'n/a'
-    if ratio < 0.1:
-        return '%.3f×' % ratio  # e.g. 0.012×: ten times faster and more
+    if ratio < 1:
+        # three significant digits: 0.105× is not "0.10×", 0.0124× not 0.01×
+        return '%.3g×' % ratio
     return ('%.2f×' if ratio < 10 else '%.1f×') % ratio
 
 
