@@ -372,7 +372,8 @@ def section(scale, report):
         lines += [
             '',
             'Rows of %s come from an earlier run at this scale (this run '
-            'measured only the others, `--only`).' % ', '.join(report['kept']),
+            'measured only the others, `--only`).'
+            % ', '.join(sorted(set(report['kept']))),
         ]
     lines += [
         '',
