@@ -5,6 +5,7 @@ numbers, countries, dates, numbers. Pure Python, no query per row: the
 look-up tables are loaded once per import."""
 import datetime
 import re
+import unicodedata
 
 from odoo import _
 from odoo.tools import DEFAULT_SERVER_DATE_FORMAT
@@ -138,7 +139,9 @@ class Normaliser(object):
                     "more than the %(max)d allowed") % {
                         'field': field, 'size': len(raw), 'max': MAX_CELL})
                 continue
-            raw = raw.strip()
+            # composed characters: Windows-1258 writes Vietnamese tones as
+            # combining marks, which would not match nor sort as typed
+            raw = unicodedata.normalize('NFC', raw.strip())
             if raw:
                 values[field] = raw
         country = values.get('country_id')

@@ -102,15 +102,12 @@ def to_utf8(data, encoding):
         raise UserError(_(
             "The file is not a text (CSV) file: it contains binary data. "
             "Export the list as CSV, XLS or XLSX and import it again."))
+    label = encoding
     if encoding in (None, '', 'auto'):
         if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-            encoding = 'utf-16'
+            encoding = label = 'UTF-16'
         else:
-            encoding = 'utf-8-sig'
-    try:
-        codecs.lookup(encoding)
-    except LookupError:
-        raise UserError(_("Unknown encoding: %s.") % encoding)
+            encoding, label = 'utf-8-sig', 'UTF-8'
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError as error:
@@ -118,7 +115,7 @@ def to_utf8(data, encoding):
             "The file cannot be read as %(encoding)s (byte %(pos)d is not "
             "valid in it). Choose the file's encoding in the import form "
             "(e.g. Windows-1258 for Vietnamese, GB18030 for Chinese) and "
-            "load it again.") % {'encoding': encoding, 'pos': error.start})
+            "load it again.") % {'encoding': label, 'pos': error.start})
     if text.startswith(u'\ufeff'):
         text = text[1:]
     return text.encode('utf-8')

@@ -144,7 +144,8 @@ class CrmLeadImport(models.Model):
     def _reader(self):
         self.ensure_one()
         if not self.file:
-            raise UserError(_("Choose the file to import."))
+            raise UserError(_("The file is empty.") if self.file_name
+                            else _("Choose the file to import."))
         separator = self.separator if self.separator != 'auto' else False
         return Reader(self.env, base64.b64decode(self.file), self.file_name,
                       encoding=self.encoding, separator=separator)
