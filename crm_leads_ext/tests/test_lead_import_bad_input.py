@@ -3,7 +3,10 @@
 """Lead import: every kind of bad file gets a clear message, and nothing
 is written; bad rows fail alone, in the report."""
 import io
+import json
 import zipfile
+
+from browser_harness import InProcessServerCase, JsonRpcSession
 
 from odoo.exceptions import UserError
 from odoo.addons.crm_leads_ext.controllers.export import CSVExport
@@ -203,3 +206,38 @@ class TestLeadImportBadInput(LeadImportCase):
         self.assertIn('Split it', message)
         wizard = self.run_import(self.csv_bytes(rows[:5]))
         self.assertEqual(wizard.created_count, 5)
+
+
+class TestFormulaExportOverHttp(InProcessServerCase):
+    """The web client's CSV export, over real HTTP: imported cells that a
+    spreadsheet would run as formulas come out as text."""
+
+    def test_csv_export_escapes_formulas(self):
+        manager = self.env['res.users'].with_context(
+            no_reset_password=True).create({
+                'name': 'Export Manager', 'login': 'lx_export_manager',
+                'password': 'lx_export_manager',
+                'groups_id': [(6, 0, [
+                    self.env.ref('base.group_user').id,
+                    self.env.ref('sales_team.group_sale_manager').id])]})
+        lead = self.env['crm.lead'].create({
+            'name': '@SUM(A1:A9)', 'contact_name': '=HYPERLINK("http://x")',
+            'partner_name': 'Plain Co', 'email_from': 'x@formula.com'})
+        with self.browser_turn():
+            session = JsonRpcSession(self.base_url, self.db,
+                                     'lx_export_manager', 'lx_export_manager')
+            # a GET, as a POST of type='http' needs the page's CSRF token
+            response = session.http.get(
+                self.base_url + '/web/export/csv', params={
+                    'data': json.dumps({
+                        'model': 'crm.lead', 'ids': lead.ids, 'domain': [],
+                        'import_compat': True,
+                        'fields': [{'name': name, 'label': name} for name in
+                                   ('name', 'contact_name', 'partner_name',
+                                    'email_from')]}),
+                    'token': 'x'})
+        self.assertEqual(response.status_code, 200, manager.login)
+        lines = response.content.decode('utf-8').splitlines()
+        self.assertEqual(
+            lines[1], '"\'@SUM(A1:A9)","\'=HYPERLINK(""http://x"")",'
+                      '"Plain Co","x@formula.com"')
