@@ -206,7 +206,7 @@ class CrmLeadImport(models.Model):
             # one column: most likely another separator than the one used;
             # with several, unmapped columns are for the user to map
             self._check_mapping(reader.separator)
-        return self._reopen()
+        return True
 
     @api.multi
     def _column_mapping(self):
@@ -252,17 +252,6 @@ class CrmLeadImport(models.Model):
             [('uuid', '=', self.job_uuid)], limit=1)
         return job_record.state not in ('failed', 'done')
 
-    @api.multi
-    def _reopen(self):
-        return {
-            'type': 'ir.actions.act_window',
-            'res_model': self._name,
-            'res_id': self.id,
-            'view_mode': 'form',
-            'views': [(False, 'form')],
-            'target': 'current',
-        }
-
     # -- running -----------------------------------------------------------
 
     @api.multi
@@ -287,7 +276,7 @@ class CrmLeadImport(models.Model):
         report) without writing any lead."""
         self._prepare_run()
         self._run(dry_run=True)
-        return self._reopen()
+        return True
 
     @api.multi
     def action_import(self):
@@ -306,7 +295,7 @@ class CrmLeadImport(models.Model):
             self.job_uuid = delayed.uuid
         else:
             self._run(dry_run=False)
-        return self._reopen()
+        return True
 
     @job(default_channel='root')
     @api.multi

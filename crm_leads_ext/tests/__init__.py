@@ -10,3 +10,4 @@ from . import test_lead_conversion
 from . import test_use_leads
 from . import test_lead_import
 from . import test_lead_import_bad_input
+from . import test_lead_import_browser
