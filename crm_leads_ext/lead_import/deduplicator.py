@@ -96,8 +96,8 @@ class Deduplicator(object):
                 if number:
                     leads['phones'][number] = lead_id
             if company and contact:
-                leads['names'][(' '.join(company.split()),
-                                 ' '.join(contact.split()))] = lead_id
+                key = (' '.join(company.split()), ' '.join(contact.split()))
+                leads['names'][key] = lead_id
         partners = {'emails': {}, 'phones': {}}
         if emails or phones:
             self.cr.execute("""

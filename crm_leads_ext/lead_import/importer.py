@@ -244,9 +244,9 @@ class LeadImporter(object):
     def _write(self, index, batch, creates, updates):
         cr = self.env.cr
         with cr.savepoint():
-            ids = self.writer.create(
+            ids = self.writer.insert(
                 [target.values for __, target in creates])
-            self.writer.update(updates)
+            self.writer.update_leads(updates)
             # the rows were written in SQL: the ORM reads back only the
             # fields the hooks use, not the ~70 columns of every lead
             Lead = self.env['crm.lead'].with_context(prefetch_fields=False)

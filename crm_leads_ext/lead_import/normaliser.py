@@ -105,8 +105,11 @@ class Normaliser(object):
             except ValueError:
                 continue
             return parsed.strftime(DEFAULT_SERVER_DATE_FORMAT), None
-        return None, _("'%s' is not a date (expected e.g. %s)") % (
-            value, datetime.date.today().strftime(self.date_formats[0]))
+        return None, _(
+            "'%(value)s' is not a date (expected e.g. %(example)s)") % {
+                'value': value,
+                'example': datetime.date.today().strftime(
+                    self.date_formats[0])}
 
     @staticmethod
     def number(value):

@@ -35,6 +35,7 @@ def separator_label(separator):
               '\t': _('tab'), '|': _('vertical bar (|)')}
     return labels.get(separator, separator)
 
+
 # Header names of purchased lists that base_import's matching (technical
 # name or label of crm.lead) misses or maps elsewhere ("Company" is the
 # label of company_id, the lead's own company).

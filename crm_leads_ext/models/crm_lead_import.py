@@ -328,7 +328,8 @@ class CrmLeadImport(models.Model):
         self._reset_results('running')
         self.dry_run = dry_run
         if importer.commit:
-            self.env.cr.commit()
+            # the form polled by the user shows the job running
+            self.env.cr.commit()  # pylint: disable=invalid-commit
         counts = importer.run()
         stem = (self.file_name or 'leads').rsplit('.', 1)[0]
         self.write({
@@ -357,7 +358,9 @@ class CrmLeadImport(models.Model):
             'failed_count': counts['failed'],
         })
         if commit:
-            self.env.cr.commit()
+            # a background batch is its own transaction: kept if a later
+            # one fails or the worker is killed, and its progress visible
+            self.env.cr.commit()  # pylint: disable=invalid-commit
 
     @api.multi
     def _record_batch(self, index, first_row, last_row):
