@@ -243,13 +243,15 @@ class LeadImporter(object):
 
     def _write(self, index, batch, creates, updates):
         cr = self.env.cr
+        # the rows are written in SQL: the ORM reads back only the fields
+        # the hooks use, not the ~70 columns of every lead
+        Lead = self.env['crm.lead'].with_context(prefetch_fields=False)
         with cr.savepoint():
-            ids = self.writer.insert(
-                [target.values for __, target in creates])
+            rows = [target.values for __, target in creates]
+            filled = Lead._prepare_import_rows(rows, self.writer.fixed) \
+                if rows else set()
+            ids = self.writer.insert(rows, sorted(filled))
             self.writer.update_leads(updates)
-            # the rows were written in SQL: the ORM reads back only the
-            # fields the hooks use, not the ~70 columns of every lead
-            Lead = self.env['crm.lead'].with_context(prefetch_fields=False)
             Lead.invalidate_cache()
             leads = Lead.browse(ids)
             updated = Lead.browse(list(updates))
@@ -260,6 +262,8 @@ class LeadImporter(object):
                 # columns (territory...), as create() would compute them
                 leads.modified([col for col in ROW_COLUMNS + FIXED_COLUMNS
                                 if col not in PRECOMPUTED_COLUMNS])
+                for name in filled:
+                    self.env.remove_todo(Lead._fields[name], leads)
             Lead.recompute()
             leads._post_import_create()
             self.wizard._record_batch(index, batch[0][0], batch[-1][0])

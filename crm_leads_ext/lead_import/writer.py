@@ -83,14 +83,16 @@ class LeadWriter(object):
             self.follower_subtype_ids = subtypes.ids
         self.now = now
 
-    def insert(self, rows):
+    def insert(self, rows, extra_columns=()):
         """Insert ``rows`` (list of {column: value}); returns the new ids in
-        the same order."""
+        the same order. ``extra_columns``: stored computed columns the
+        rows carry (crm.lead._prepare_import_rows)."""
         if not rows:
             return []
-        columns = ROW_COLUMNS + FIXED_COLUMNS
+        row_columns = ROW_COLUMNS + tuple(extra_columns)
+        columns = row_columns + FIXED_COLUMNS
         fixed = tuple(self.fixed[col] for col in FIXED_COLUMNS)
-        values = [tuple(row.get(col) for col in ROW_COLUMNS) + fixed
+        values = [tuple(row.get(col) for col in row_columns) + fixed
                   for row in rows]
         # columns are constants of this module, every value a parameter
         query = 'INSERT INTO crm_lead (%s) VALUES %%s RETURNING id' % (

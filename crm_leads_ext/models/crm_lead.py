@@ -180,6 +180,16 @@ class CrmLead(models.Model):
                 ON crm_lead (lower(partner_name));
         """)
 
+    @api.model
+    def _prepare_import_rows(self, rows, fixed):
+        """Before the lead import inserts ``rows`` ({column: value}, the
+        columns of the file) with the ``fixed`` columns (team, stage,
+        company...) in SQL: fill stored computed columns in the rows, and
+        return their names. The import then does not recompute them (an
+        UPDATE of every row); the others are recomputed after the
+        INSERT."""
+        return set()
+
     @api.multi
     def _post_import_create(self):
         """What creating these leads does beyond their row, for leads the
