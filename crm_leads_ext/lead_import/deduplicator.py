@@ -29,21 +29,11 @@ class Deduplicator(object):
         self.phones = {}
         self.names = {}
 
-    @staticmethod
-    def _key_list(keys):
-        result = []
-        if keys['email']:
-            result.append(('emails', keys['email']))
-        for phone in keys['phones']:
-            result.append(('phones', phone))
-        if keys['name']:
-            result.append(('names', keys['name']))
-        return result
-
     def in_file(self, keys):
-        """The Target of an earlier row with the same email, phone or
+        """``keys``: the row's [(kind, key)] (Normaliser.row). The Target of
+        an earlier row with the same email, phone or
         company and contact name, else None."""
-        for kind, key in self._key_list(keys):
+        for kind, key in keys:
             target = getattr(self, kind).get(key)
             if target is not None:
                 return target
@@ -53,7 +43,7 @@ class Deduplicator(object):
         """Register a row's keys; returns what to pass to ``forget`` if its
         batch is rolled back."""
         added = []
-        for kind, key in self._key_list(keys):
+        for kind, key in keys:
             index = getattr(self, kind)
             if key not in index:
                 index[key] = target
@@ -68,9 +58,13 @@ class Deduplicator(object):
         """For each keys of ``rows_keys``, ('lead', id), ('partner', id) or
         None: the oldest matching lead (archived ones too: a lost prospect
         is not new), else the oldest matching contact. Two queries."""
-        emails = sorted({k['email'] for k in rows_keys if k['email']})
-        phones = sorted({p for k in rows_keys for p in k['phones']})
-        companies = sorted({k['name'][0] for k in rows_keys if k['name']})
+        wanted = {'emails': set(), 'phones': set(), 'names': set()}
+        for keys in rows_keys:
+            for kind, key in keys:
+                wanted[kind].add(key[0] if kind == 'names' else key)
+        emails = sorted(wanted['emails'])
+        phones = sorted(wanted['phones'])
+        companies = sorted(wanted['names'])
         result = [None] * len(rows_keys)
         if not (emails or phones or companies):
             return result
@@ -117,12 +111,12 @@ class Deduplicator(object):
                     if number:
                         partners['phones'][number] = partner_id
         for index, keys in enumerate(rows_keys):
-            for kind, key in self._key_list(keys):
+            for kind, key in keys:
                 if key in leads[kind]:
                     result[index] = ('lead', leads[kind][key])
                     break
             if result[index] is None:
-                for kind, key in self._key_list(keys):
+                for kind, key in keys:
                     if key in partners.get(kind, {}):
                         result[index] = ('partner', partners[kind][key])
                         break

@@ -84,8 +84,8 @@ class Normaliser(object):
             if number is None or not phonenumbers.is_possible_number(number):
                 return None, None, _(
                     "'%s' is not a valid phone number") % value
-            key = phonenumbers.format_number(
-                number, phonenumbers.PhoneNumberFormat.E164)
+            key = '+%d%s' % (number.country_code,
+                             phonenumbers.national_significant_number(number))
             return phonenumbers.format_number(
                 number, phonenumbers.PhoneNumberFormat.INTERNATIONAL), \
                 key, None
@@ -127,8 +127,10 @@ class Normaliser(object):
 
     def row(self, cells):
         """``cells``: {field name: raw text}. Returns (values, keys, errors):
-        the crm.lead column values, the duplicate keys ({'email', 'phones',
-        'name'}) and the list of messages (empty when the row is fine)."""
+        the crm.lead column values, the duplicate keys in the order they
+        are tried ([('emails', email), ('phones', E.164 number)...,
+        ('names', (company, contact))]) and the list of messages (empty
+        when the row is fine)."""
         values = {}
         errors = []
         for field, raw in cells.items():
@@ -154,13 +156,14 @@ class Normaliser(object):
                 errors.append(_("unknown country '%s'") % country)
             values['country_id'] = country_id
         region = self.country_codes.get(values.get('country_id'))
-        keys = {'email': None, 'phones': [], 'name': None}
+        keys = []
         if 'email_from' in values:
             email, error = self.email(values['email_from'])
             if error:
                 errors.append(error)
             values['email_from'] = email
-            keys['email'] = email
+            if email:
+                keys.append(('emails', email))
         for field in ('phone', 'mobile'):
             if field in values:
                 shown, key, error = self.phone(values[field], region)
@@ -168,7 +171,7 @@ class Normaliser(object):
                     errors.append(error)
                 values[field] = shown
                 if key:
-                    keys['phones'].append(key)
+                    keys.append(('phones', key))
         if 'date_deadline' in values:
             values['date_deadline'], error = self.date(
                 values['date_deadline'])
@@ -187,8 +190,8 @@ class Normaliser(object):
         company = (values.get('partner_name') or '').lower()
         contact = (values.get('contact_name') or '').lower()
         if company and contact:
-            keys['name'] = (' '.join(company.split()),
-                            ' '.join(contact.split()))
+            keys.append(('names', (' '.join(company.split()),
+                                   ' '.join(contact.split()))))
         if not (values.get('email_from') or values.get('phone') or
                 values.get('mobile') or values.get('partner_name') or
                 values.get('contact_name') or values.get('name')):

@@ -91,3 +91,11 @@ class TestImportedLeadsAcrossAddons(SavepointCase):
         self.assertEqual(follower_leads.mapped('crm_lead_id'), lead,
                          "followers carry the lead link the territory "
                          "rules need")
+
+    def test_territory_with_a_domain_is_matched_after_the_insert(self):
+        self.territory.domain = "[('partner_name', 'ilike', 'Rice')]"
+        leads = self._import([
+            ('Lan', 'Mekong Rice', 'lan@delta.vn', 'Can Tho', 'VN'),
+            ('Minh', 'Delta Fish', 'minh@delta.vn', 'Can Tho', 'VN')])
+        self.assertEqual(leads[0].territory_id, self.territory)
+        self.assertNotEqual(leads[1].territory_id, self.territory)
