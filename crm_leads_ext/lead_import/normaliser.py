@@ -57,8 +57,7 @@ class Normaliser(object):
 
     # -- single values -----------------------------------------------------
 
-    @staticmethod
-    def email(value):
+    def email(self, value):
         """(normalised address, error message)."""
         email = value.strip().lower()
         if email.startswith('mailto:'):
@@ -111,8 +110,7 @@ class Normaliser(object):
                 'example': datetime.date.today().strftime(
                     self.date_formats[0])}
 
-    @staticmethod
-    def number(value):
+    def number(self, value):
         compact = value.strip().replace(' ', '').replace(u'\xa0', '')
         if compact.count(',') and not compact.count('.'):
             compact = compact.replace(',', '.')

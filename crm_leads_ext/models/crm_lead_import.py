@@ -11,8 +11,7 @@ from odoo.exceptions import UserError
 from odoo.addons.queue_job.job import job
 
 from ..lead_import.importer import BATCH_SIZE, LeadImporter
-from ..lead_import.reader import Reader, normalise_header, \
-    separator_label
+from ..lead_import.reader import Reader, normalise_header
 
 ROW_LIMIT_PARAM = 'crm_leads_ext.import_row_limit'
 BACKGROUND_PARAM = 'crm_leads_ext.import_background_rows'
@@ -228,6 +227,8 @@ class CrmLeadImport(models.Model):
         if not set(mapped.values()) & set(IDENTITY_FIELDS):
             separator = separator or (self.separator if self.separator !=
                                       'auto' else ',')
+            labels = {',': _('comma (,)'), ';': _('semicolon (;)'),
+                      '\t': _('tab'), '|': _('vertical bar (|)')}
             raise UserError(_(
                 "The mapping found no required column: the file needs a "
                 "column for the email, the phone, the mobile, the company or "
@@ -235,7 +236,7 @@ class CrmLeadImport(models.Model):
                 "separator %(sep)s (%(headers)s); if the file uses another "
                 "separator, choose it and load the file again.") % {
                     'columns': len(self.line_ids),
-                    'sep': separator_label(separator),
+                    'sep': labels.get(separator, separator),
                     'headers': ', '.join(
                         self.line_ids.mapped('header'))[:200]})
 
