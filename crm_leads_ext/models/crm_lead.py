@@ -196,10 +196,15 @@ class CrmLead(models.Model):
         import wrote in SQL (one batch): set-based. Here the assignment
         rules, for the leads without a salesperson, with the superuser's
         rights as on create; other addons add theirs (crm_suite)."""
-        self.invalidate_cache(ids=self.ids)
-        unassigned = self.filtered(lambda lead: not lead.user_id)
-        if unassigned and not self.env.context.get(
-                'crm_lead_skip_assignment'):
+        if not self or self.env.context.get('crm_lead_skip_assignment'):
+            return True
+        # filtered here, not in the WHERE clause: the planner would scan
+        # the index of user_id (every unassigned lead) instead of the ids
+        self.env.cr.execute("SELECT id, user_id FROM crm_lead WHERE id IN %s",
+                            (tuple(self.ids),))
+        unassigned = self.browse([lead_id for lead_id, user_id
+                                  in self.env.cr.fetchall() if not user_id])
+        if unassigned:
             unassigned.sudo().with_context(
                 crm_assignment_uid=self.env.uid)._apply_assignment_rules()
         return True

@@ -57,16 +57,15 @@ class CrmLead(models.Model):
                AND crm_lead_id IS NULL""", (tuple(self.ids),))
         self.env['mail.followers'].invalidate_cache(['crm_lead_id'])
         self.sudo()._assign_territory_salespeople()
-        staged = self.filtered('stage_id')
-        for date, leads in _group_by(staged, 'date_last_stage_update'):
-            leads._enter_stage({}, date)
+        self.env.cr.execute("""
+            SELECT id, stage_id, date_last_stage_update FROM crm_lead
+             WHERE id IN %s ORDER BY id""", (tuple(self.ids),))
+        entered = {}
+        for lead_id, stage_id, date in self.env.cr.fetchall():
+            if stage_id:
+                entered.setdefault(date, []).append(lead_id)
+        for date, ids in entered.items():
+            self.browse(ids)._enter_stage({}, date)
         if self._all_stage_required_field_names():
             self._check_stage_required_fields()
         return result
-
-
-def _group_by(records, field_name):
-    groups = {}
-    for record in records:
-        groups.setdefault(record[field_name], []).append(record.id)
-    return [(key, records.browse(ids)) for key, ids in groups.items()]
