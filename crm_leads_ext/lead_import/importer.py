@@ -51,8 +51,6 @@ class LeadImporter(object):
         # crash loses one batch at most; never inside tests
         self.commit = commit and not getattr(
             threading.current_thread(), 'testing', False)
-        self.inserted = 0
-        self.analyzed_rows = None
         self.counts = dict.fromkeys(
             (Outcome.CREATED, Outcome.UPDATED, Outcome.SKIPPED,
              Outcome.FAILED), 0)
@@ -138,6 +136,11 @@ class LeadImporter(object):
             self.wizard._batch_progress(len(batch), self.counts,
                                         commit=self.commit)
             return
+        # a batch's queries reach a few thousand rows by index: compiling
+        # them (JIT) or starting parallel workers costs more than it saves,
+        # and a large import outdates the statistics that would decide it
+        self.env.cr.execute("SET LOCAL jit TO off; "
+                            "SET LOCAL max_parallel_workers_per_gather TO 0")
         prepared = []
         for row_number, row in batch:
             cells = self._cells(row)
@@ -147,7 +150,6 @@ class LeadImporter(object):
                            cells=cells)
                 continue
             prepared.append((row_number, values, keys))
-        self._refresh_statistics()
         existing = self.dedup.existing([keys for __, __, keys in prepared])
         policy = self.wizard.duplicate_policy
         creates = []      # (row number, values)
@@ -236,22 +238,6 @@ class LeadImporter(object):
         self.wizard._batch_progress(len(batch), self.counts,
                                     commit=self.commit)
 
-    def _refresh_statistics(self):
-        """ANALYZE crm_lead once this import's rows outnumber those the
-        planner's statistics know: else the look-ups of duplicates, by
-        expressions without statistics on a table thought small, are
-        planned as scans of the whole table (and JIT-compiled), slower at
-        every batch. ANALYZE samples the rows of this transaction too."""
-        cr = self.env.cr
-        if self.analyzed_rows is None:
-            cr.execute("SELECT reltuples FROM pg_class "
-                       "WHERE oid = 'crm_lead'::regclass")
-            self.analyzed_rows = max(cr.fetchone()[0], 0)
-        if self.inserted > max(self.analyzed_rows, 2 * BATCH_SIZE):
-            cr.execute("ANALYZE crm_lead")
-            self.analyzed_rows += self.inserted
-            self.inserted = 0
-
     def _update_values(self, values):
         """The values of a duplicate row that may change its lead: the
         title built from the company is kept unless the file has one."""
@@ -286,7 +272,6 @@ class LeadImporter(object):
             Lead.recompute()
             leads._post_import_create()
             self.wizard._record_batch(index, batch[0][0], batch[-1][0])
-        self.inserted += len(ids)
         for (__, target), lead_id in zip(creates, ids):
             # the written lead replaces its pending values for later rows
             target.lead_id = lead_id
