@@ -34,6 +34,7 @@
     'demo': [
         'demo/crm_team_demo.xml',
         'demo/crm_lead_assignment_rule_demo.xml',
+        'demo/crm_lead_business_card_demo.xml',
     ],
     'installable': True,
 }

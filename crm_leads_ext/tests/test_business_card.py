@@ -195,6 +195,10 @@ class TestBusinessCard(LeadsExtCase):
         self.assert_refused(pdf, 'action_read_card', 'not an image')
         self.assert_refused(pdf, 'action_create_lead', 'not an image')
 
+        huge = self.Wizard.create({
+            'card_image': base64.b64encode(b'\0' * (10 * 1024 * 1024 + 1))})
+        self.assert_refused(huge, 'action_read_card', 'The photo is too big')
+
         bomb = self.Wizard.create({
             'card_image': base64.b64encode(png_header_only(20000, 20000))})
         self.assert_refused(bomb, 'action_read_card', 'too many pixels')

@@ -116,9 +116,10 @@ class CrmLeadBusinessCard(models.TransientModel):
             raise UserError(_("The uploaded file is not an image."))
         if len(data) > MAX_UPLOAD_BYTES:
             raise UserError(_(
-                "The photo is too big (%.1f MB); upload at most %d MB.") % (
-                    len(data) / 1024.0 / 1024.0,
-                    MAX_UPLOAD_BYTES // 1024 // 1024))
+                "The photo is too big (%(size).1f MB); upload at most "
+                "%(limit)d MB.") % {
+                    'size': len(data) / 1024.0 / 1024.0,
+                    'limit': MAX_UPLOAD_BYTES // 1024 // 1024})
         too_big = _("The photo has too many pixels; upload a smaller one.")
         try:
             image = Image.open(io.BytesIO(data))
