@@ -79,3 +79,17 @@ def noise_png(width=600, height=400, seed=7):
     out = io.BytesIO()
     image.save(out, format='PNG')
     return out.getvalue()
+
+
+def render_phone_photo(lines, cjk=False):
+    """JPEG bytes of a card as a phone takes it: three times larger than
+    the OCR needs, stored sideways with the EXIF orientation that tells
+    viewers to turn it upright."""
+    image = Image.open(io.BytesIO(render_card(
+        lines, cjk=cjk, width=3300, size=108)))
+    exif = Image.Exif()
+    exif[0x0112] = 6  # orientation: rotate 90 degrees clockwise to view
+    out = io.BytesIO()
+    image.rotate(90, expand=True).save(out, format='JPEG', quality=85,
+                                       exif=exif)
+    return out.getvalue()

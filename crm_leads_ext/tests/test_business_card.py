@@ -15,7 +15,7 @@ from odoo.exceptions import UserError
 
 from ..models.mail_signature import parse_card, parse_signature
 from .card_images import (CHINESE_CARD, ENGLISH_CARD, VIETNAMESE_CARD,
-                          noise_png, render_card_b64)
+                          noise_png, render_card_b64, render_phone_photo)
 from .common import LeadsExtCase
 
 
@@ -135,6 +135,24 @@ class TestBusinessCard(LeadsExtCase):
                                         'ocr_language': 'auto'})
             self.read_card(other)
             self.assertEqual(other.email_from, email)
+
+    def test_phone_photo(self):
+        """A large JPEG stored sideways, as phones save them: turned
+        upright by its EXIF orientation and reduced before the OCR; the
+        lead gets the photo as it was taken."""
+        photo = base64.b64encode(render_phone_photo(VIETNAMESE_CARD))
+        wizard = self.Wizard.create({
+            'card_image': photo, 'card_filename': 'IMG_0042.jpg',
+            'ocr_language': 'vie'})
+        self.read_card(wizard)
+        self.assertEqual(spaces(wizard.contact_name), 'Nguyễn Thị Lan')
+        self.assertEqual(wizard.email_from, 'lan.nguyen@saomai.vn')
+        self.assertEqual(digits(wizard.phone), '842438261234')
+        wizard.action_create_lead()
+        lead = self.leads('lan.nguyen@saomai.vn')
+        self.assertEqual(self.env['ir.attachment'].search([
+            ('res_model', '=', 'crm.lead'), ('res_id', '=', lead.id)
+        ]).datas, photo)
 
     def test_corrections_win(self):
         """What the salesperson typed before reading stays, and what they
