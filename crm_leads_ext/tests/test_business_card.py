@@ -177,6 +177,25 @@ class TestBusinessCard(LeadsExtCase):
         self.assertEqual(lead.description, 'Met at the Hanoi Expo')
         self.assertEqual(lead.name, 'Northwind (UK) - Jonathan Carter')
 
+    def test_another_photo(self):
+        """The wrong card was read first: the right one replaces its
+        suggestions, not what the salesperson typed meanwhile."""
+        wizard = self.Wizard.create({
+            'card_image': self.en_card, 'ocr_language': 'auto'})
+        self.read_card(wizard)
+        self.assertEqual(wizard.website, 'www.northwind.co.uk')
+        wizard.write({'card_image': self.vi_card,
+                      'description': 'Met at the Hanoi Expo',
+                      'function': 'Giám đốc'})
+        self.read_card(wizard)
+        self.assertEqual(spaces(wizard.contact_name), 'Nguyễn Thị Lan')
+        self.assertEqual(wizard.email_from, 'lan.nguyen@saomai.vn')
+        self.assertEqual(wizard.function, 'Giám đốc', 'typed: it stays')
+        self.assertFalse(wizard.website, "the other card's suggestion")
+        self.assertFalse(wizard.mobile)
+        self.assertEqual(wizard.description, 'Met at the Hanoi Expo')
+        self.assertNotIn('function', wizard.suggested_fields)
+
     def test_typed_without_photo(self):
         """The quick entry without a photo: no attachment, same source."""
         wizard = self.Wizard.create({

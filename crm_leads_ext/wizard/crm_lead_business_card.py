@@ -7,6 +7,7 @@ confirms it."""
 import base64
 import binascii
 import io
+import json
 import logging
 import os
 import subprocess
@@ -91,6 +92,10 @@ class CrmLeadBusinessCard(models.TransientModel):
     suggested_fields = fields.Char(
         readonly=True,
         help="Technical: the fields filled from the photo, comma-separated.")
+    suggested_values = fields.Text(
+        readonly=True,
+        help="Technical: the values suggested by the last photo read "
+             "(JSON), to tell them from what the salesperson typed.")
     suggestion_note = fields.Char(compute='_compute_suggestion_note')
 
     @api.depends('suggested_fields')
@@ -184,8 +189,10 @@ class CrmLeadBusinessCard(models.TransientModel):
 
     @api.multi
     def action_read_card(self):
-        """Fill the empty fields of the form with what the photo shows;
-        what the salesperson typed stays. Nothing is saved on a lead."""
+        """Fill the form with what the photo shows, as suggestions: what
+        the salesperson typed stays; what an earlier photo suggested and
+        nobody changed gives way (another card was uploaded). Nothing is
+        saved on a lead."""
         self.ensure_one()
         text = self._run_ocr(self._card_png())
         parsed = parse_card(text)
@@ -194,13 +201,20 @@ class CrmLeadBusinessCard(models.TransientModel):
                 "No contact details could be read on this photo. Take it "
                 "again, straight and in good light, or type the details "
                 "in."))
+        previous = json.loads(self.suggested_values or '{}')
         values = {'ocr_text': text.strip()}
-        suggested = []
+        suggested = {}
         for name in CARD_FIELDS:
-            if parsed.get(name) and not self[name]:
-                values[name] = parsed[name]
-                suggested.append(name)
-        values['suggested_fields'] = ','.join(suggested)
+            current = self[name]
+            if current and current != previous.get(name):
+                continue  # typed or corrected by the salesperson
+            if parsed.get(name):
+                values[name] = suggested[name] = parsed[name]
+            elif current:
+                values[name] = False
+        values['suggested_fields'] = ','.join(
+            name for name in CARD_FIELDS if name in suggested)
+        values['suggested_values'] = json.dumps(suggested)
         self.write(values)
         return {
             'type': 'ir.actions.act_window',
