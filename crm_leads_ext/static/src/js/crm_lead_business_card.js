@@ -25,7 +25,9 @@ var BusinessCardButtonMixin = {
         }
         $('<button type="button" class="btn btn-default btn-sm o_button_business_card"/>')
             .attr('title', _t("Enter a lead from a business card, or read it from a photo"))
-            .append($('<i class="fa fa-id-card-o"/>'), ' ', document.createTextNode(_t("Business Card")))
+            // only the icon on a phone: the control panel is narrow there
+            .append($('<i class="fa fa-id-card-o"/>'), ' ',
+                    $('<span class="hidden-xs"/>').text(_t("Business Card")))
             .on('click', this._onBusinessCard.bind(this))
             .appendTo(this.$buttons);
     },
