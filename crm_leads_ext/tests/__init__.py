@@ -10,3 +10,4 @@ from . import test_lead_conversion
 from . import test_use_leads
 from . import test_translations
 from . import test_mail_gateway_concurrency
+from . import test_gateway_team_views

@@ -3,7 +3,8 @@
 """Two mails of the same new sender processed at the same instant, each in
 a transaction of its own, as two odoo-mailgate deliveries are (XML-RPC
 ``execute``, with Odoo's retry on serialization failures): one lead, with
-both mails. Real transactions, committed: a SavepointCase would never see
+both mails. A mail arriving while a capture of the same sender for the
+team is being recorded: appended to the captured lead. Real transactions, committed: a SavepointCase would never see
 the other transaction's commit. The team, its leads and their messages
 are deleted at the end."""
 import threading
@@ -50,14 +51,34 @@ class TestMailGatewayConcurrency(unittest.TestCase):
             self.team_id = env['crm.team'].create({
                 'name': 'GW race %s' % tag, 'alias_name': self.alias,
                 'use_leads': True}).id
+            self.key_id = env['crm.lead.source.key'].create({
+                'name': 'GW race %s' % tag, 'team_id': self.team_id}).id
         self.addCleanup(self._cleanup)
 
     def _cleanup(self):
         with api.Environment.manage(), self.registry.cursor() as cr:
             env = api.Environment(cr, SUPERUSER_ID, {})
-            env['crm.lead'].with_context(active_test=False).search(
-                [('gateway_team_id', '=', self.team_id)]).unlink()
+            env['crm.lead'].with_context(active_test=False).search([
+                '|', ('gateway_team_id', '=', self.team_id),
+                ('capture_key_id', '=', self.key_id)]).unlink()
+            env['crm.lead.source.key'].browse(self.key_id).unlink()
             env['crm.team'].browse(self.team_id).unlink()
+
+    def _wait_for_waiters(self, key, count):
+        """Until ``count`` transactions wait for the advisory lock."""
+        with self.registry.cursor() as watcher:
+            deadline = time.time() + 60
+            while self._waiting(watcher, key) < count:
+                self.assertLess(time.time(), deadline,
+                                "the deliveries never waited for the "
+                                "sender's lock")
+                watcher.rollback()
+                time.sleep(0.05)
+
+    def _leads(self, env):
+        return env['crm.lead'].with_context(active_test=False).search([
+            '|', ('gateway_team_id', '=', self.team_id),
+            ('capture_key_id', '=', self.key_id)])
 
     def _mail(self, number):
         return MAIL.format(sender=self.sender, alias=self.alias,
@@ -98,14 +119,7 @@ class TestMailGatewayConcurrency(unittest.TestCase):
                        for number in (1, 2)]
             for thread in threads:
                 thread.start()
-            with self.registry.cursor() as watcher:
-                deadline = time.time() + 60
-                while self._waiting(watcher, key) < 2:
-                    self.assertLess(time.time(), deadline,
-                                    "the deliveries never waited for the "
-                                    "sender's lock")
-                    watcher.rollback()
-                    time.sleep(0.05)
+            self._wait_for_waiters(key, 2)
             blocker.rollback()
         for thread in threads:
             thread.join(120)
@@ -114,8 +128,7 @@ class TestMailGatewayConcurrency(unittest.TestCase):
                           if isinstance(r, Exception)], results)
         with api.Environment.manage(), self.registry.cursor() as cr:
             env = api.Environment(cr, SUPERUSER_ID, {})
-            leads = env['crm.lead'].with_context(active_test=False).search(
-                [('gateway_team_id', '=', self.team_id)])
+            leads = self._leads(env)
             self.assertEqual(len(leads), 1)
             self.assertEqual(results[1], leads.id)
             self.assertEqual(results[2], leads.id)
@@ -124,3 +137,30 @@ class TestMailGatewayConcurrency(unittest.TestCase):
             self.assertEqual(sorted(mails.mapped('subject')), [
                 'Race %s mail 1' % self.tag, 'Race %s mail 2' % self.tag])
             self.assertEqual(leads.function, 'Purchasing Manager')
+
+    def test_mail_during_a_capture_of_the_sender_is_appended_to_it(self):
+        key = sender_lock_key(self.team_id, self.sender)
+        results = {}
+        with api.Environment.manage(), self.registry.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            capture = env['crm.lead.source.key'].browse(self.key_id)
+            # the capture's transaction, not committed yet
+            lead_id = capture._capture_create({
+                'name': 'Race %s web form' % self.tag,
+                'contact_name': 'Race Sender',
+                'email_from': self.sender.upper()})
+            thread = threading.Thread(target=self._deliver,
+                                      args=(1, results))
+            thread.start()
+            self._wait_for_waiters(key, 1)
+        thread.join(120)
+        self.assertFalse(thread.is_alive())
+        self.assertEqual(results[1], lead_id)
+        with api.Environment.manage(), self.registry.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            lead = self._leads(env)
+            self.assertEqual(lead.id, lead_id)
+            self.assertEqual(
+                lead.message_ids.filtered(
+                    lambda m: m.message_type == 'email').mapped('subject'),
+                ['Race %s mail 1' % self.tag])
