@@ -12,16 +12,16 @@ from .common import LeadsExtCase
 
 class TestGatewayTeamViews(LeadsExtCase):
 
+    @classmethod
+    def setUpClass(cls):
+        super(TestGatewayTeamViews, cls).setUpClass()
+        cls._salesman = cls._user('gwviews')
+
     def _arch(self, view_xmlid, view_type):
         view = self.env.ref(view_xmlid)
         result = self.Lead.sudo(self._salesman).fields_view_get(
             view_id=view.id, view_type=view_type)
         return etree.fromstring(result['arch']), result['fields']
-
-    @classmethod
-    def setUpClass(cls):
-        super(TestGatewayTeamViews, cls).setUpClass()
-        cls._salesman = cls._user('gwviews')
 
     def test_forms_show_it_read_only_when_set(self):
         for xmlid in ('crm.crm_case_form_view_leads',

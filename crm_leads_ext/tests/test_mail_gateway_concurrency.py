@@ -4,9 +4,10 @@
 a transaction of its own, as two odoo-mailgate deliveries are (XML-RPC
 ``execute``, with Odoo's retry on serialization failures): one lead, with
 both mails. A mail arriving while a capture of the same sender for the
-team is being recorded: appended to the captured lead. Real transactions, committed: a SavepointCase would never see
-the other transaction's commit. The team, its leads and their messages
-are deleted at the end."""
+team is being recorded: appended to the captured lead. Real transactions,
+committed: a SavepointCase would never see the other transaction's
+commit. The team, its key, its leads and their messages are deleted at
+the end."""
 import threading
 import time
 import unittest
@@ -38,6 +39,7 @@ Tel: +84 24 3936 1234
 class TestMailGatewayConcurrency(unittest.TestCase):
 
     def setUp(self):
+        super(TestMailGatewayConcurrency, self).setUp()
         self.db = get_db_name()
         self.registry = odoo.registry(self.db)
         tag = uuid.uuid4().hex[:10]

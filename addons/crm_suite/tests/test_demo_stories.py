@@ -20,7 +20,8 @@ class TestDemoStories(SavepointCase):
             [('gateway_team_id', '=', cls.team.id)])
 
     def _lead_of(self, address):
-        lead = self.leads.filtered(lambda l: address in l.email_from)
+        lead = self.leads.filtered(
+            lambda lead: address in lead.email_from)
         self.assertEqual(len(lead), 1, address)
         return lead
 
