@@ -5,7 +5,11 @@ lead and opportunity forms, read-only and only when set, and in the
 searches: filter, search field and group by "Received by Team"."""
 import json
 
+import pytest
 from lxml import etree
+from selenium.webdriver.common.by import By
+
+from browser_harness import ChromiumCase
 
 from .common import LeadsExtCase
 
@@ -64,3 +68,56 @@ class TestGatewayTeamViews(LeadsExtCase):
             {g['gateway_team_id'] and g['gateway_team_id'][0]: g[
                 'gateway_team_id_count'] for g in groups},
             {team.id: 1, False: 1})
+
+
+@pytest.mark.browser
+class TestGatewayTeamInBrowser(ChromiumCase):
+    """The sales manager opens a mailed opportunity: *Received by Team*
+    and the team are on its contact information; on a typed one, not."""
+
+    def setUp(self):
+        super(TestGatewayTeamInBrowser, self).setUp()
+        env = self.env
+        self.manager = env['res.users'].with_context(
+            no_reset_password=True).create({
+                'name': 'GWB Manager', 'login': 'gwb_manager',
+                'password': 'gwb_manager',
+                'groups_id': [(6, 0, [env.ref('base.group_user').id, env.ref(
+                    'sales_team.group_sale_manager').id])]})
+        self.team = env['crm.team'].create({'name': 'GWB Inbox team'})
+        Lead = env['crm.lead']
+        self.mailed = Lead.create({
+            'name': 'GWB mailed', 'type': 'opportunity',
+            'gateway_team_id': self.team.id})
+        self.typed = Lead.create({'name': 'GWB typed',
+                                  'type': 'opportunity'})
+        self.action = env.ref('crm.crm_lead_opportunities_tree_view')
+
+    def _open_contact_information(self, lead):
+        self.browser.open('/web#id=%d&model=crm.lead&view_type=form'
+                          '&action=%d' % (lead.id, self.action.id))
+        self.browser.wait_for('.o_form_view .o_notebook')
+        with self.browser_turn():
+            self.driver.find_element(
+                By.XPATH, "//div[contains(@class, 'o_notebook')]"
+                          "//a[normalize-space()='Contact Information']"
+            ).click()
+        self.browser.wait_idle()
+        with self.browser_turn():
+            page = self.driver.find_element(
+                By.CSS_SELECTOR, '.o_notebook .tab-pane.active')
+            # the Marketing group in the screenshot
+            self.driver.execute_script(
+                "document.querySelector('.o_content').scrollTop = 350;")
+            return page.text
+
+    def test_received_by_team_shown_when_set(self):
+        self.browser.login('gwb_manager', 'gwb_manager')
+        text = self._open_contact_information(self.mailed)
+        self.assertIn('Received by Team', text)
+        self.assertIn('GWB Inbox team', text)
+        self.save_evidence('mailed')
+        text = self._open_contact_information(self.typed)
+        self.assertIn('Source', text)
+        self.assertNotIn('Received by Team', text)
+        self.save_evidence('typed')
