@@ -53,6 +53,20 @@ class TestGatewayTeamViews(LeadsExtCase):
             self.assertTrue(arch.xpath(
                 "//filter[@name='received_by_mail']"), xmlid)
 
+    def test_searches_in_vietnamese_and_chinese(self):
+        for lang, words in (('vi_VN', ('Nhận qua thư', 'Đội nhận thư')),
+                            ('zh_CN', ('通过邮件接收', '接收团队'))):
+            self.env['res.lang'].load_lang(lang)
+            self.env['ir.translation'].load_module_terms(
+                ['crm_leads_ext'], [lang])
+            arch = self.Lead.sudo(self._salesman).with_context(
+                lang=lang).fields_view_get(
+                    view_id=self.env.ref(
+                        'crm.view_crm_case_opportunities_filter').id,
+                    view_type='search')['arch']
+            for word in words:
+                self.assertIn(word, arch, lang)
+
     def test_received_by_mail_filter_finds_the_gateway_leads(self):
         team = self.Team.create({'name': 'GWV team', 'use_leads': True})
         mailed = self.Lead.create({'name': 'GWV mailed',
