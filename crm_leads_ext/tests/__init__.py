@@ -11,3 +11,5 @@ from . import test_use_leads
 from . import test_translations
 from . import test_business_card
 from . import test_business_card_browser
+from . import test_mail_gateway_concurrency
+from . import test_gateway_team_views
