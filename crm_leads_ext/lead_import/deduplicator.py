@@ -80,12 +80,13 @@ class Deduplicator(object):
              WHERE lower(email_from) = ANY(%(emails)s)
                 OR {phone} = ANY(%(phones)s)
                 OR {mobile} = ANY(%(phones)s)
-                OR lower(partner_name) = ANY(%(companies)s)
-             ORDER BY id DESC""".format(
+                OR lower(partner_name) = ANY(%(companies)s)""".format(
             phone=PHONE_KEY_SQL.format(col='phone'),
             mobile=PHONE_KEY_SQL.format(col='mobile')),
             {'emails': emails, 'phones': phones, 'companies': companies})
-        lead_rows = self.cr.fetchall()
+        # sorted here: an ORDER BY id would let the planner walk the
+        # primary key over the whole table instead of probing the indexes
+        lead_rows = sorted(self.cr.fetchall(), reverse=True)
         self.cr.execute("SET LOCAL enable_seqscan TO DEFAULT")
         leads = {'emails': {}, 'phones': {}, 'names': {}}
         # descending order: the oldest lead wins the dictionary slot
@@ -105,12 +106,12 @@ class Deduplicator(object):
                   FROM res_partner
                  WHERE active AND (lower(email) = ANY(%(emails)s)
                     OR {phone} = ANY(%(phones)s)
-                    OR {mobile} = ANY(%(phones)s))
-                 ORDER BY id DESC""".format(
+                    OR {mobile} = ANY(%(phones)s))""".format(
                 phone=PHONE_KEY_SQL.format(col='phone'),
                 mobile=PHONE_KEY_SQL.format(col='mobile')),
                 {'emails': emails, 'phones': phones})
-            for partner_id, email, phone, mobile in self.cr.fetchall():
+            for partner_id, email, phone, mobile in sorted(
+                    self.cr.fetchall(), reverse=True):
                 if email:
                     partners['emails'][email] = partner_id
                 for number in (phone, mobile):
