@@ -11,7 +11,9 @@
     'author': 'CRM Suite contributors',
     'website': 'https://github.com/crm-suite/crm-suite',
     'license': 'AGPL-3',
-    'depends': ['crm', 'sales_team', 'base_import', 'mail', 'utm'],
+    'depends': ['crm', 'sales_team', 'base_import', 'mail', 'utm',
+                # the lead import runs large files as background jobs
+                'queue_job'],
     'data': [
         'security/ir.model.access.csv',
         'security/crm_leads_ext_security.xml',
@@ -30,6 +32,8 @@
         'data/utm_source_data.xml',
         'wizard/crm_lead_business_card_views.xml',
         'views/crm_leads_ext_assets.xml',
+        'views/crm_lead_import_views.xml',
+        'views/crm_lead_import_assets.xml',
     ],
     'demo': [
         'demo/crm_team_demo.xml',

@@ -9,3 +9,7 @@ from . import res_partner
 from . import crm_lead_source_key
 from . import crm_lead_mail
 from . import crm_lead_conversion
+from . import crm_lead_import_line
+from . import crm_lead_import_mapping
+from . import crm_lead_import_batch
+from . import crm_lead_import

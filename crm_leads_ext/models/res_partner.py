@@ -112,3 +112,17 @@ class ResPartner(models.Model):
             'context': {'create': False},
         })
         return action
+
+    @api.model_cr
+    def init(self):
+        super(ResPartner, self).init()
+        # the lead import matches contacts by these expressions, one query
+        # per batch of rows (lead_import/deduplicator.py)
+        self.env.cr.execute("""
+            CREATE INDEX IF NOT EXISTS res_partner_email_lower_index
+                ON res_partner (lower(email));
+            CREATE INDEX IF NOT EXISTS res_partner_phone_key_index
+                ON res_partner (regexp_replace(phone, '[^0-9+]', '', 'g'));
+            CREATE INDEX IF NOT EXISTS res_partner_mobile_key_index
+                ON res_partner (regexp_replace(mobile, '[^0-9+]', '', 'g'));
+        """)

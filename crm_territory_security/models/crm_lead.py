@@ -116,9 +116,36 @@ class CrmLead(models.Model):
         if matched:
             self.env.add_todo(self._fields['territory_id'], lead)
             lead.recompute()
-        if not lead.user_id and lead.territory_id and \
-                lead.territory_id.assign_user != 'none':
+        lead._assign_territory_salespeople()
+        return lead
+
+    @api.multi
+    def _assign_territory_salespeople(self):
+        """Give the leads without a salesperson the next salesperson of
+        their territory (those assigning one): one write per salesperson
+        whatever the number of leads (the candidates found in one
+        query: most leads of a large import are not)."""
+        if not self:
+            return True
+        self.recompute()
+        assigning = set(self.env['crm.territory'].sudo().search(
+            [('assign_user', '!=', 'none')]).ids)
+        if not assigning:
+            return True
+        # filtered here, not in the WHERE clause: the planner would scan
+        # the index of user_id (every unassigned lead) instead of the ids
+        self.env.cr.execute(
+            "SELECT id, user_id, territory_id FROM crm_lead WHERE id IN %s",
+            (tuple(self.ids),))
+        candidates = sorted(
+            lead_id for lead_id, user_id, territory_id
+            in self.env.cr.fetchall()
+            if not user_id and territory_id in assigning)
+        by_user = {}
+        for lead in self.browse(candidates):
             user = lead.territory_id._next_salesperson()
             if user:
-                lead.write({'user_id': user.id})
-        return lead
+                by_user.setdefault(user.id, []).append(lead.id)
+        for user_id, lead_ids in by_user.items():
+            self.browse(lead_ids).write({'user_id': user_id})
+        return True

@@ -1,0 +1,130 @@
+# Copyright 2026 CRM Suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+"""Finding the duplicates of the rows of a prospect list: among the rows
+already read (Python dictionaries) and among the existing leads and
+contacts (one query each per batch). A row matches by email first, then
+by phone or mobile, then by company and contact name together."""
+
+# the phone of a lead or contact compared with a row's number in E.164:
+# the same expression as the indexes created by crm.lead / res.partner
+PHONE_KEY_SQL = "regexp_replace({col}, '[^0-9+]', '', 'g')"
+
+
+class Target(object):
+    """What a row's lead is, for the later rows that duplicate it: a lead
+    waiting in the current batch (``values``) or written (``lead_id``)."""
+    __slots__ = ('row', 'lead_id', 'values')
+
+    def __init__(self, row, lead_id=None, values=None):
+        self.row = row
+        self.lead_id = lead_id
+        self.values = values
+
+
+class Deduplicator(object):
+
+    def __init__(self, env):
+        self.cr = env.cr
+        self.emails = {}
+        self.phones = {}
+        self.names = {}
+
+    def in_file(self, keys):
+        """``keys``: the row's [(kind, key)] (Normaliser.row). The Target of
+        an earlier row with the same email, phone or
+        company and contact name, else None."""
+        for kind, key in keys:
+            target = getattr(self, kind).get(key)
+            if target is not None:
+                return target
+        return None
+
+    def remember(self, keys, target):
+        """Register a row's keys; returns what to pass to ``forget`` if its
+        batch is rolled back."""
+        added = []
+        for kind, key in keys:
+            index = getattr(self, kind)
+            if key not in index:
+                index[key] = target
+                added.append((kind, key))
+        return added
+
+    def forget(self, added):
+        for kind, key in added:
+            getattr(self, kind).pop(key, None)
+
+    def existing(self, rows_keys):
+        """For each keys of ``rows_keys``, ('lead', id), ('partner', id) or
+        None: the oldest matching lead (archived ones too: a lost prospect
+        is not new), else the oldest matching contact. Two queries."""
+        wanted = {'emails': set(), 'phones': set(), 'names': set()}
+        for keys in rows_keys:
+            for kind, key in keys:
+                wanted[kind].add(key[0] if kind == 'names' else key)
+        emails = sorted(wanted['emails'])
+        phones = sorted(wanted['phones'])
+        companies = sorted(wanted['names'])
+        result = [None] * len(rows_keys)
+        if not (emails or phones or companies):
+            return result
+        # the statistics of crm_lead predate the rows a large import adds:
+        # once they are outnumbered the planner takes a (JIT-compiled) scan
+        # of the whole table for these thousand index probes, slower at
+        # every batch
+        self.cr.execute("SET LOCAL enable_seqscan TO off")
+        self.cr.execute("""
+            SELECT id, lower(email_from), {phone}, {mobile},
+                   lower(partner_name), lower(contact_name)
+              FROM crm_lead
+             WHERE lower(email_from) = ANY(%(emails)s)
+                OR {phone} = ANY(%(phones)s)
+                OR {mobile} = ANY(%(phones)s)
+                OR lower(partner_name) = ANY(%(companies)s)""".format(
+            phone=PHONE_KEY_SQL.format(col='phone'),
+            mobile=PHONE_KEY_SQL.format(col='mobile')),
+            {'emails': emails, 'phones': phones, 'companies': companies})
+        # sorted here: an ORDER BY id would let the planner walk the
+        # primary key over the whole table instead of probing the indexes
+        lead_rows = sorted(self.cr.fetchall(), reverse=True)
+        self.cr.execute("SET LOCAL enable_seqscan TO DEFAULT")
+        leads = {'emails': {}, 'phones': {}, 'names': {}}
+        # descending order: the oldest lead wins the dictionary slot
+        for lead_id, email, phone, mobile, company, contact in lead_rows:
+            if email:
+                leads['emails'][email] = lead_id
+            for number in (phone, mobile):
+                if number:
+                    leads['phones'][number] = lead_id
+            if company and contact:
+                key = (' '.join(company.split()), ' '.join(contact.split()))
+                leads['names'][key] = lead_id
+        partners = {'emails': {}, 'phones': {}}
+        if emails or phones:
+            self.cr.execute("""
+                SELECT id, lower(email), {phone}, {mobile}
+                  FROM res_partner
+                 WHERE active AND (lower(email) = ANY(%(emails)s)
+                    OR {phone} = ANY(%(phones)s)
+                    OR {mobile} = ANY(%(phones)s))""".format(
+                phone=PHONE_KEY_SQL.format(col='phone'),
+                mobile=PHONE_KEY_SQL.format(col='mobile')),
+                {'emails': emails, 'phones': phones})
+            for partner_id, email, phone, mobile in sorted(
+                    self.cr.fetchall(), reverse=True):
+                if email:
+                    partners['emails'][email] = partner_id
+                for number in (phone, mobile):
+                    if number:
+                        partners['phones'][number] = partner_id
+        for index, keys in enumerate(rows_keys):
+            for kind, key in keys:
+                if key in leads[kind]:
+                    result[index] = ('lead', leads[kind][key])
+                    break
+            if result[index] is None:
+                for kind, key in keys:
+                    if key in partners.get(kind, {}):
+                        result[index] = ('partner', partners[kind][key])
+                        break
+        return result
