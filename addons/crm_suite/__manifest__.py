@@ -24,6 +24,7 @@
         'demo/crm_team_demo.xml',
         'demo/crm_mail_demo.xml',
         'demo/crm_lead_source_key_demo.xml',
+        'demo/crm_lead_import_demo.xml',
     ],
     'installable': True,
 }

@@ -2,7 +2,12 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 """What a user finds in the demo: the sale@ team's leads made by the mail
 gateway from the mails received at install (signatures parsed, the
-follow-up appended), and the web shop's registration with its channel."""
+follow-up appended), the web shop's registration with its channel, and
+the imported trade-fair list."""
+import base64
+import csv
+import io
+
 from odoo.tests.common import SavepointCase
 
 HOA = 'hoa.tran@hoabinh-furniture.example.vn'
@@ -97,3 +102,33 @@ class TestDemoStories(SavepointCase):
         groups = self.env['crm.lead.analysis'].read_group(
             [('source_id', '=', source.id)], ['nbr', 'source_id'], ['source_id'])
         self.assertEqual(groups[0]['nbr'], 1)
+
+    def test_imported_trade_fair_list_with_its_report(self):
+        """The purchased list: six prospects in the Hanoi team, stamped
+        with the list's source and tag, the badge scanned twice skipped and
+        the hand-written email refused, as the downloadable report says."""
+        wizard = self.env.ref('crm_suite.crm_lead_import_trade_fair')
+        self.assertEqual(wizard.state, 'done')
+        self.assertEqual((wizard.rows_total, wizard.created_count,
+                          wizard.skipped_count, wizard.failed_count),
+                         (8, 6, 1, 1))
+        source = self.env.ref('crm_suite.utm_source_trade_fair')
+        leads = self.env['crm.lead'].search([('source_id', '=', source.id)])
+        self.assertEqual(sorted(leads.ids), sorted(wizard._lead_ids()))
+        self.assertEqual(leads.mapped('team_id'),
+                         self.env.ref('crm_leads_ext.team_hanoi'))
+        self.assertEqual(leads.mapped('tag_ids'),
+                         self.env.ref('crm_suite.crm_lead_tag_trade_fair'))
+        tuan = leads.filtered(lambda lead: lead.contact_name == 'Hoàng Minh Tuấn')
+        # typed in capitals with a trailing space, and a local number
+        self.assertEqual(tuan.email_from,
+                         'tuan.hoang@thanhcong-textile.example.vn')
+        self.assertEqual(tuan.phone, '+84 28 3815 4477')
+        self.assertEqual(
+            sorted(lead.country_id.code for lead in leads),
+            ['AU', 'CN', 'CN', 'VN', 'VN', 'VN'])
+        report = base64.b64decode(wizard.report_file).decode('utf-8-sig')
+        lines = {row[0]: row for row in csv.reader(io.StringIO(report))}
+        self.assertEqual(lines['8'][1], 'skipped')
+        self.assertEqual(lines['9'][1], 'failed')
+        self.assertIn('khoa.phan(at)khoaphat.example', lines['9'][3])
