@@ -176,3 +176,42 @@ class TestBusinessCardInBrowser(ChromiumCase):
                 By.CSS_SELECTOR, '.o_kanban_view').text
         self.assertIn('Northwind Traders Ltd - John Carter', text)
         self.save_evidence('narrow-kanban-with-lead')
+
+
+@pytest.mark.browser
+class TestBusinessCardWithoutLeads(ChromiumCase):
+    """Without "Use leads" (the demo's setting) there is no leads menu and
+    a card becomes an opportunity: the button is on the pipeline."""
+    allowed_js_errors = TestBusinessCardInBrowser.allowed_js_errors
+
+    def test_card_from_the_pipeline(self):
+        self.assertNotIn(self.env.ref('crm.group_use_lead'),
+                         self.env.ref('crm_suite.user_demo_salesperson')
+                         .groups_id)
+        self.browser.login('sales', 'sales')
+        self.browser.open_menu('crm.menu_crm_opportunities')
+        self.browser.wait_for('.o_kanban_view')
+        self.browser.wait_for('.o_cp_buttons .o_button_business_card')
+        with self.browser_turn():
+            self.driver.find_element(
+                By.CSS_SELECTOR, '.o_cp_buttons .o_button_business_card'
+            ).click()
+        self.browser.wait_for(MODAL)
+        with self.browser_turn():
+            for field, text in (('contact_name', 'Đỗ Thị Mai'),
+                                ('partner_name', 'Gốm sứ Minh Long')):
+                self.driver.find_element(
+                    By.CSS_SELECTOR, '%s input[name="%s"]' % (MODAL, field)
+                ).send_keys(text)
+            self.driver.find_element(
+                By.CSS_SELECTOR, '.modal-footer button[name="action_create_lead"]'
+            ).click()
+        self.browser.wait_idle()
+        self.browser.wait_for('.o_kanban_view')
+        lead = self.env['crm.lead'].search([('contact_name', '=', 'Đỗ Thị Mai')])
+        self.assertEqual(lead.type, 'opportunity')
+        with self.browser_turn():
+            text = self.driver.find_element(
+                By.CSS_SELECTOR, '.o_kanban_view').text
+        self.assertIn('Gốm sứ Minh Long - Đỗ Thị Mai', text)
+        self.save_evidence('pipeline-with-card')
