@@ -10,6 +10,22 @@ by phone or mobile, then by company and contact name together."""
 PHONE_KEY_SQL = "regexp_replace({col}, '[^0-9+]', '', 'g')"
 
 
+def create_lookup_indexes(cr, table, email, lowered=()):
+    """The indexes of the look-ups below on ``table``: its lower-cased
+    ``email`` column and ``lowered`` columns, its phone and mobile keys.
+    One query per batch of rows finds its duplicates through them."""
+    expressions = [('email_lower', 'lower(%s)' % email)]
+    expressions += [('%s_lower' % column, 'lower(%s)' % column)
+                    for column in lowered]
+    expressions += [('%s_key' % column, PHONE_KEY_SQL.format(col=column))
+                    for column in ('phone', 'mobile')]
+    for suffix, expression in expressions:
+        # identifiers and expressions are this module's constants
+        cr.execute('CREATE INDEX IF NOT EXISTS {table}_{suffix}_index '
+                   'ON {table} ({expression})'.format(
+                       table=table, suffix=suffix, expression=expression))
+
+
 class Target(object):
     """What a row's lead is, for the later rows that duplicate it: a lead
     waiting in the current batch (``values``) or written (``lead_id``)."""

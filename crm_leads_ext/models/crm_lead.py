@@ -6,6 +6,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import html_escape, plaintext2html
 
+from ..lead_import.deduplicator import create_lookup_indexes
+
 
 class CrmLead(models.Model):
     _inherit = 'crm.lead'
@@ -167,18 +169,8 @@ class CrmLead(models.Model):
     @api.model_cr
     def init(self):
         super(CrmLead, self).init()
-        # the lead import finds duplicates by these expressions, one query
-        # per batch of rows (lead_import/deduplicator.py)
-        self.env.cr.execute("""
-            CREATE INDEX IF NOT EXISTS crm_lead_email_lower_index
-                ON crm_lead (lower(email_from));
-            CREATE INDEX IF NOT EXISTS crm_lead_phone_key_index
-                ON crm_lead (regexp_replace(phone, '[^0-9+]', '', 'g'));
-            CREATE INDEX IF NOT EXISTS crm_lead_mobile_key_index
-                ON crm_lead (regexp_replace(mobile, '[^0-9+]', '', 'g'));
-            CREATE INDEX IF NOT EXISTS crm_lead_partner_name_lower_index
-                ON crm_lead (lower(partner_name));
-        """)
+        create_lookup_indexes(self.env.cr, self._table, 'email_from',
+                              lowered=('partner_name',))
 
     @api.model
     def _prepare_import_rows(self, rows, fixed):
