@@ -280,3 +280,34 @@ class TestTranslations(LeadsExtCase):
             dict(fields_zh['encoding']['selection'])['windows-1258'],
             'Windows-1258（越南语）')
         self.assertEqual(fields_zh['rows_done']['string'], '已处理行数')
+
+    def test_web_client_terms(self):
+        """The Business Card button of the lead views and the states of the
+        import's progress bar are translated in the browser (_t): their
+        terms are among those the web client loads (marked openerp-web)."""
+        for lang, expected in (
+                ('vi_VN', {
+                    'Business Card': 'Danh thiếp',
+                    'Enter a lead from a business card, or read it from a '
+                    'photo': 'Nhập tiềm năng từ danh thiếp, hoặc đọc từ ảnh '
+                             'chụp',
+                    'Waiting for a background worker...':
+                        'Đang chờ tiến trình chạy nền...',
+                    'Importing...': 'Đang nhập...',
+                    'Done': 'Hoàn tất',
+                    'Failed': 'Bị lỗi'}),
+                ('zh_CN', {
+                    'Business Card': '名片',
+                    'Enter a lead from a business card, or read it from a '
+                    'photo': '根据名片录入线索，或从照片中识别',
+                    'Waiting for a background worker...': '正在等待后台进程...',
+                    'Importing...': '正在导入...',
+                    'Done': '已完成',
+                    'Failed': '失败'})):
+            terms = self.env['ir.translation'].search_read([
+                ('module', '=', 'crm_leads_ext'), ('lang', '=', lang),
+                ('comments', 'like', 'openerp-web'), ('value', '!=', '')],
+                ['src', 'value'])
+            loaded = {term['src']: term['value'] for term in terms}
+            self.assertEqual({src: loaded.get(src) for src in expected},
+                             expected)
