@@ -1,5 +1,7 @@
 # Copyright 2026 CRM Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+import base64
+
 from lxml import etree
 
 from odoo.exceptions import UserError, ValidationError
@@ -10,9 +12,11 @@ from .common import LeadsExtCase
 class TestTranslations(LeadsExtCase):
     """The sales teams in Vietnam and China read the addon in their
     language: the refusal of an escalation, the chatter note the parent
-    team's leader gets, a wrong assignment rule and the filters of the
-    lead search views. Each user works with the context the web client
-    sends (their language), or with none, as over XML-RPC."""
+    team's leader gets, a wrong assignment rule, the filters of the
+    lead search views, the business card form's refusals and the lead
+    import's refusals, labels and report. Each user works with the
+    context the web client sends (their language), or with none, as over
+    XML-RPC."""
 
     @classmethod
     def setUpClass(cls):
@@ -159,3 +163,151 @@ class TestTranslations(LeadsExtCase):
         self.assertEqual(
             self.env['crm.team'].with_context(lang='zh_CN').fields_get(
                 ['parent_id'])['parent_id']['string'], '上级团队')
+
+    # -- business cards -------------------------------------------------
+
+    def _card(self, user, values):
+        """The business card form as the web client opens it for
+        ``user``."""
+        return self.env['crm.lead.business.card'].sudo(user).with_context(
+            lang=user.lang).create(values)
+
+    def test_business_card_without_contact_in_vietnamese(self):
+        wizard = self._card(self.seller_vi, {
+            'city': 'Đà Nẵng', 'description': 'Gặp ở hội chợ Đà Nẵng'})
+        with self.assertRaises(UserError) as refusal:
+            wizard.action_create_lead()
+        self.assertEqual(
+            refusal.exception.name,
+            'Hãy nhập ít nhất tên liên hệ, công ty hoặc địa chỉ email.')
+        self.assertFalse(self.Lead.search(
+            [('description', '=', 'Gặp ở hội chợ Đà Nẵng')]))
+
+    def test_business_card_not_a_photo_in_chinese(self):
+        wizard = self._card(self.seller_zh, {
+            'contact_name': '刘洋', 'partner_name': '杭州明远科技',
+            'card_image': base64.b64encode(b'%PDF-1.4 not a photo'),
+            'card_filename': '名片.pdf'})
+        with self.assertRaises(UserError) as refusal:
+            wizard.action_create_lead()
+        self.assertEqual(
+            refusal.exception.name,
+            '上传的文件不是可读取的图片（应为名片的 JPEG 或 PNG 照片）。')
+        self.assertFalse(self.Lead.search(
+            [('partner_name', '=', '杭州明远科技')]))
+
+    # -- lead import ----------------------------------------------------
+
+    def _import(self, manager, data, **values):
+        """A lead import as the web client creates it for ``manager``."""
+        vals = {'file': base64.b64encode(data),
+                'file_name': 'danh-sach.csv',
+                'team_id': self.team_orphan.id}
+        vals.update(values)
+        return self.env['crm.lead.import'].sudo(manager).with_context(
+            lang=manager.lang).create(vals)
+
+    def test_empty_import_file_in_vietnamese(self):
+        wizard = self._import(self.manager_vi, b'')
+        with self.assertRaises(UserError) as refusal:
+            wizard.action_load_file()
+        self.assertEqual(refusal.exception.name, 'Tệp trống.')
+        self.assertEqual(wizard.state, 'draft')
+        self.assertFalse(wizard.line_ids)
+
+    def test_blank_import_file_in_chinese(self):
+        # read by the import's reader, not refused before it
+        wizard = self._import(self.manager_zh, b'\n \n',
+                              file_name='名单.csv')
+        with self.assertRaises(UserError) as refusal:
+            wizard.action_load_file()
+        self.assertEqual(refusal.exception.name, '文件为空。')
+
+    def test_wrong_separator_in_chinese(self):
+        """A list saved with semicolons, read with commas: one column,
+        and the separator the user chose named in Chinese."""
+        data = '联系人;公司;邮箱\n王伟;上海华信贸易;wang@huaxin.cn\n'.encode()
+        wizard = self._import(self.manager_zh, data, file_name='名单.csv',
+                              separator=',')
+        with self.assertRaises(UserError) as refusal:
+            wizard.action_load_file()
+        self.assertEqual(
+            refusal.exception.name,
+            '映射中没有必需的列：文件需要有电子邮件、电话、手机、公司或联系人'
+            '姓名中的一列。以分隔符逗号（,）读取到 1 列（联系人;公司;邮箱）；'
+            '如果文件使用其他分隔符，请选择该分隔符后重新读取文件。')
+
+    def test_import_report_in_vietnamese(self):
+        """The result and the downloadable per-row report speak
+        Vietnamese: the columns, each row's outcome and its reason."""
+        data = ('Contact Name,Company,Email\n'
+                'Lê Văn Hùng,Công ty Hoàng Long,hung@hoanglong.vn\n'
+                'Phạm Thu Hà,Công ty Bình Minh,ha@@binhminh\n').encode()
+        wizard = self._import(self.manager_vi, data)
+        wizard.action_load_file()
+        wizard.with_context(crm_lead_import_foreground=True).action_import()
+        self.assertEqual(
+            wizard.result_message,
+            'Đã tạo 1, đã cập nhật 0, đã bỏ qua 0, bị lỗi 1.')
+        self.assertEqual(wizard.report_file_name, 'danh-sach-bao-cao.csv')
+        lines = base64.b64decode(wizard.report_file).decode(
+            'utf-8-sig').splitlines()
+        self.assertEqual(lines[0], '"Dòng","Kết quả","ID tiềm năng",'
+                         '"Thông báo","Công ty","Tên liên hệ",'
+                         '"Địa chỉ email"')
+        self.assertTrue(lines[1].startswith('"2","đã tạo","'))
+        self.assertEqual(
+            lines[2], '"3","bị lỗi","","\'ha@@binhminh\' không phải là '
+            'địa chỉ email hợp lệ","Công ty Bình Minh","Phạm Thu Hà",'
+            '"ha@@binhminh"')
+
+    def test_import_field_labels(self):
+        """The import form's labels and choices, as fields_get gives
+        them to the web client."""
+        fields_vi = self.env['crm.lead.import'].with_context(
+            lang='vi_VN').fields_get(['duplicate_policy', 'separator'])
+        self.assertEqual(fields_vi['duplicate_policy']['string'],
+                         'Trùng lặp')
+        self.assertEqual(dict(fields_vi['duplicate_policy']['selection']), {
+            'skip': 'Bỏ qua bản trùng lặp',
+            'update': 'Cập nhật tiềm năng đã có',
+            'create': 'Vẫn tạo mới'})
+        self.assertEqual(fields_vi['separator']['string'], 'Dấu phân cách')
+        fields_zh = self.env['crm.lead.import'].with_context(
+            lang='zh_CN').fields_get(['encoding', 'rows_done'])
+        self.assertEqual(fields_zh['encoding']['string'], '编码')
+        self.assertEqual(
+            dict(fields_zh['encoding']['selection'])['windows-1258'],
+            'Windows-1258（越南语）')
+        self.assertEqual(fields_zh['rows_done']['string'], '已处理行数')
+
+    def test_web_client_terms(self):
+        """The Business Card button of the lead views and the states of the
+        import's progress bar are translated in the browser (_t): their
+        terms are among those the web client loads (marked openerp-web)."""
+        for lang, expected in (
+                ('vi_VN', {
+                    'Business Card': 'Danh thiếp',
+                    'Enter a lead from a business card, or read it from a '
+                    'photo': 'Nhập tiềm năng từ danh thiếp, hoặc đọc từ ảnh '
+                             'chụp',
+                    'Waiting for a background worker...':
+                        'Đang chờ tiến trình chạy nền...',
+                    'Importing...': 'Đang nhập...',
+                    'Done': 'Hoàn tất',
+                    'Failed': 'Bị lỗi'}),
+                ('zh_CN', {
+                    'Business Card': '名片',
+                    'Enter a lead from a business card, or read it from a '
+                    'photo': '根据名片录入线索，或从照片中识别',
+                    'Waiting for a background worker...': '正在等待后台进程...',
+                    'Importing...': '正在导入...',
+                    'Done': '已完成',
+                    'Failed': '失败'})):
+            terms = self.env['ir.translation'].search_read([
+                ('module', '=', 'crm_leads_ext'), ('lang', '=', lang),
+                ('comments', 'like', 'openerp-web'), ('value', '!=', '')],
+                ['src', 'value'])
+            loaded = {term['src']: term['value'] for term in terms}
+            self.assertEqual({src: loaded.get(src) for src in expected},
+                             expected)
