@@ -4,6 +4,7 @@
 already read (Python dictionaries) and among the existing leads and
 contacts (one query each per batch). A row matches by email first, then
 by phone or mobile, then by company and contact name together."""
+from psycopg2 import sql
 
 # the phone of a lead or contact compared with a row's number in E.164:
 # the same expression as the indexes created by crm.lead / res.partner
@@ -20,10 +21,10 @@ def create_lookup_indexes(cr, table, email, lowered=()):
     expressions += [('%s_key' % column, PHONE_KEY_SQL.format(col=column))
                     for column in ('phone', 'mobile')]
     for suffix, expression in expressions:
-        # identifiers and expressions are this module's constants
-        cr.execute('CREATE INDEX IF NOT EXISTS {table}_{suffix}_index '
-                   'ON {table} ({expression})'.format(
-                       table=table, suffix=suffix, expression=expression))
+        # the expressions are this module's constants
+        cr.execute(sql.SQL('CREATE INDEX IF NOT EXISTS {} ON {} ({})').format(
+            sql.Identifier('%s_%s_index' % (table, suffix)),
+            sql.Identifier(table), sql.SQL(expression)))
 
 
 class Target(object):
