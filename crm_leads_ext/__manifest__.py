@@ -29,12 +29,16 @@
         'security/crm_lead_capture_security.xml',
         'views/crm_lead_source_key_views.xml',
         'wizard/crm_lead2opportunity_partner_views.xml',
+        'data/utm_source_data.xml',
+        'wizard/crm_lead_business_card_views.xml',
+        'views/crm_leads_ext_assets.xml',
         'views/crm_lead_import_views.xml',
         'views/crm_lead_import_assets.xml',
     ],
     'demo': [
         'demo/crm_team_demo.xml',
         'demo/crm_lead_assignment_rule_demo.xml',
+        'demo/crm_lead_business_card_demo.xml',
     ],
     'installable': True,
 }

@@ -22,6 +22,9 @@
         'demo/res_users_demo.xml',
         'demo/crm_lead_demo.xml',
         'demo/crm_team_demo.xml',
+        'demo/crm_mail_demo.xml',
+        'demo/crm_lead_source_key_demo.xml',
+        'demo/crm_lead_import_demo.xml',
     ],
     'installable': True,
 }

@@ -4,10 +4,27 @@
 already read (Python dictionaries) and among the existing leads and
 contacts (one query each per batch). A row matches by email first, then
 by phone or mobile, then by company and contact name together."""
+from psycopg2 import sql
 
 # the phone of a lead or contact compared with a row's number in E.164:
 # the same expression as the indexes created by crm.lead / res.partner
 PHONE_KEY_SQL = "regexp_replace({col}, '[^0-9+]', '', 'g')"
+
+
+def create_lookup_indexes(cr, table, email, lowered=()):
+    """The indexes of the look-ups below on ``table``: its lower-cased
+    ``email`` column and ``lowered`` columns, its phone and mobile keys.
+    One query per batch of rows finds its duplicates through them."""
+    expressions = [('email_lower', 'lower(%s)' % email)]
+    expressions += [('%s_lower' % column, 'lower(%s)' % column)
+                    for column in lowered]
+    expressions += [('%s_key' % column, PHONE_KEY_SQL.format(col=column))
+                    for column in ('phone', 'mobile')]
+    for suffix, expression in expressions:
+        # the expressions are this module's constants
+        cr.execute(sql.SQL('CREATE INDEX IF NOT EXISTS {} ON {} ({})').format(
+            sql.Identifier('%s_%s_index' % (table, suffix)),
+            sql.Identifier(table), sql.SQL(expression)))
 
 
 class Target(object):
@@ -29,21 +46,11 @@ class Deduplicator(object):
         self.phones = {}
         self.names = {}
 
-    @staticmethod
-    def _key_list(keys):
-        result = []
-        if keys['email']:
-            result.append(('emails', keys['email']))
-        for phone in keys['phones']:
-            result.append(('phones', phone))
-        if keys['name']:
-            result.append(('names', keys['name']))
-        return result
-
     def in_file(self, keys):
-        """The Target of an earlier row with the same email, phone or
+        """``keys``: the row's [(kind, key)] (Normaliser.row). The Target of
+        an earlier row with the same email, phone or
         company and contact name, else None."""
-        for kind, key in self._key_list(keys):
+        for kind, key in keys:
             target = getattr(self, kind).get(key)
             if target is not None:
                 return target
@@ -53,7 +60,7 @@ class Deduplicator(object):
         """Register a row's keys; returns what to pass to ``forget`` if its
         batch is rolled back."""
         added = []
-        for kind, key in self._key_list(keys):
+        for kind, key in keys:
             index = getattr(self, kind)
             if key not in index:
                 index[key] = target
@@ -68,12 +75,21 @@ class Deduplicator(object):
         """For each keys of ``rows_keys``, ('lead', id), ('partner', id) or
         None: the oldest matching lead (archived ones too: a lost prospect
         is not new), else the oldest matching contact. Two queries."""
-        emails = sorted({k['email'] for k in rows_keys if k['email']})
-        phones = sorted({p for k in rows_keys for p in k['phones']})
-        companies = sorted({k['name'][0] for k in rows_keys if k['name']})
+        wanted = {'emails': set(), 'phones': set(), 'names': set()}
+        for keys in rows_keys:
+            for kind, key in keys:
+                wanted[kind].add(key[0] if kind == 'names' else key)
+        emails = sorted(wanted['emails'])
+        phones = sorted(wanted['phones'])
+        companies = sorted(wanted['names'])
         result = [None] * len(rows_keys)
         if not (emails or phones or companies):
             return result
+        # the statistics of crm_lead predate the rows a large import adds:
+        # once they are outnumbered the planner takes a (JIT-compiled) scan
+        # of the whole table for these thousand index probes, slower at
+        # every batch
+        self.cr.execute("SET LOCAL enable_seqscan TO off")
         self.cr.execute("""
             SELECT id, lower(email_from), {phone}, {mobile},
                    lower(partner_name), lower(contact_name)
@@ -81,23 +97,25 @@ class Deduplicator(object):
              WHERE lower(email_from) = ANY(%(emails)s)
                 OR {phone} = ANY(%(phones)s)
                 OR {mobile} = ANY(%(phones)s)
-                OR lower(partner_name) = ANY(%(companies)s)
-             ORDER BY id DESC""".format(
+                OR lower(partner_name) = ANY(%(companies)s)""".format(
             phone=PHONE_KEY_SQL.format(col='phone'),
             mobile=PHONE_KEY_SQL.format(col='mobile')),
             {'emails': emails, 'phones': phones, 'companies': companies})
+        # sorted here: an ORDER BY id would let the planner walk the
+        # primary key over the whole table instead of probing the indexes
+        lead_rows = sorted(self.cr.fetchall(), reverse=True)
+        self.cr.execute("SET LOCAL enable_seqscan TO DEFAULT")
         leads = {'emails': {}, 'phones': {}, 'names': {}}
         # descending order: the oldest lead wins the dictionary slot
-        for lead_id, email, phone, mobile, company, contact in \
-                self.cr.fetchall():
+        for lead_id, email, phone, mobile, company, contact in lead_rows:
             if email:
                 leads['emails'][email] = lead_id
             for number in (phone, mobile):
                 if number:
                     leads['phones'][number] = lead_id
             if company and contact:
-                leads['names'][(' '.join(company.split()),
-                                 ' '.join(contact.split()))] = lead_id
+                key = (' '.join(company.split()), ' '.join(contact.split()))
+                leads['names'][key] = lead_id
         partners = {'emails': {}, 'phones': {}}
         if emails or phones:
             self.cr.execute("""
@@ -105,24 +123,24 @@ class Deduplicator(object):
                   FROM res_partner
                  WHERE active AND (lower(email) = ANY(%(emails)s)
                     OR {phone} = ANY(%(phones)s)
-                    OR {mobile} = ANY(%(phones)s))
-                 ORDER BY id DESC""".format(
+                    OR {mobile} = ANY(%(phones)s))""".format(
                 phone=PHONE_KEY_SQL.format(col='phone'),
                 mobile=PHONE_KEY_SQL.format(col='mobile')),
                 {'emails': emails, 'phones': phones})
-            for partner_id, email, phone, mobile in self.cr.fetchall():
+            for partner_id, email, phone, mobile in sorted(
+                    self.cr.fetchall(), reverse=True):
                 if email:
                     partners['emails'][email] = partner_id
                 for number in (phone, mobile):
                     if number:
                         partners['phones'][number] = partner_id
         for index, keys in enumerate(rows_keys):
-            for kind, key in self._key_list(keys):
+            for kind, key in keys:
                 if key in leads[kind]:
                     result[index] = ('lead', leads[kind][key])
                     break
             if result[index] is None:
-                for kind, key in self._key_list(keys):
+                for kind, key in keys:
                     if key in partners.get(kind, {}):
                         result[index] = ('partner', partners[kind][key])
                         break

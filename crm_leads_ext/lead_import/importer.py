@@ -136,6 +136,11 @@ class LeadImporter(object):
             self.wizard._batch_progress(len(batch), self.counts,
                                         commit=self.commit)
             return
+        # a batch's queries reach a few thousand rows by index: compiling
+        # them (JIT) or starting parallel workers costs more than it saves,
+        # and a large import outdates the statistics that would decide it
+        self.env.cr.execute("SET LOCAL jit TO off; "
+                            "SET LOCAL max_parallel_workers_per_gather TO 0")
         prepared = []
         for row_number, row in batch:
             cells = self._cells(row)
@@ -243,13 +248,15 @@ class LeadImporter(object):
 
     def _write(self, index, batch, creates, updates):
         cr = self.env.cr
+        # the rows are written in SQL: the ORM reads back only the fields
+        # the hooks use, not the ~70 columns of every lead
+        Lead = self.env['crm.lead'].with_context(prefetch_fields=False)
         with cr.savepoint():
-            ids = self.writer.create(
-                [target.values for __, target in creates])
-            self.writer.update(updates)
-            # the rows were written in SQL: the ORM reads back only the
-            # fields the hooks use, not the ~70 columns of every lead
-            Lead = self.env['crm.lead'].with_context(prefetch_fields=False)
+            rows = [target.values for __, target in creates]
+            filled = Lead._prepare_import_rows(rows, self.writer.fixed) \
+                if rows else set()
+            ids = self.writer.insert(rows, sorted(filled))
+            self.writer.update_leads(updates)
             Lead.invalidate_cache()
             leads = Lead.browse(ids)
             updated = Lead.browse(list(updates))
@@ -260,6 +267,8 @@ class LeadImporter(object):
                 # columns (territory...), as create() would compute them
                 leads.modified([col for col in ROW_COLUMNS + FIXED_COLUMNS
                                 if col not in PRECOMPUTED_COLUMNS])
+                for name in filled:
+                    self.env.remove_todo(Lead._fields[name], leads)
             Lead.recompute()
             leads._post_import_create()
             self.wizard._record_batch(index, batch[0][0], batch[-1][0])

@@ -5,6 +5,7 @@ numbers, countries, dates, numbers. Pure Python, no query per row: the
 look-up tables are loaded once per import."""
 import datetime
 import re
+import unicodedata
 
 from odoo import _
 from odoo.tools import DEFAULT_SERVER_DATE_FORMAT
@@ -56,8 +57,7 @@ class Normaliser(object):
 
     # -- single values -----------------------------------------------------
 
-    @staticmethod
-    def email(value):
+    def email(self, value):
         """(normalised address, error message)."""
         email = value.strip().lower()
         if email.startswith('mailto:'):
@@ -83,8 +83,8 @@ class Normaliser(object):
             if number is None or not phonenumbers.is_possible_number(number):
                 return None, None, _(
                     "'%s' is not a valid phone number") % value
-            key = phonenumbers.format_number(
-                number, phonenumbers.PhoneNumberFormat.E164)
+            key = '+%d%s' % (number.country_code,
+                             phonenumbers.national_significant_number(number))
             return phonenumbers.format_number(
                 number, phonenumbers.PhoneNumberFormat.INTERNATIONAL), \
                 key, None
@@ -104,11 +104,13 @@ class Normaliser(object):
             except ValueError:
                 continue
             return parsed.strftime(DEFAULT_SERVER_DATE_FORMAT), None
-        return None, _("'%s' is not a date (expected e.g. %s)") % (
-            value, datetime.date.today().strftime(self.date_formats[0]))
+        return None, _(
+            "'%(value)s' is not a date (expected e.g. %(example)s)") % {
+                'value': value,
+                'example': datetime.date.today().strftime(
+                    self.date_formats[0])}
 
-    @staticmethod
-    def number(value):
+    def number(self, value):
         compact = value.strip().replace(' ', '').replace(u'\xa0', '')
         if compact.count(',') and not compact.count('.'):
             compact = compact.replace(',', '.')
@@ -123,8 +125,10 @@ class Normaliser(object):
 
     def row(self, cells):
         """``cells``: {field name: raw text}. Returns (values, keys, errors):
-        the crm.lead column values, the duplicate keys ({'email', 'phones',
-        'name'}) and the list of messages (empty when the row is fine)."""
+        the crm.lead column values, the duplicate keys in the order they
+        are tried ([('emails', email), ('phones', E.164 number)...,
+        ('names', (company, contact))]) and the list of messages (empty
+        when the row is fine)."""
         values = {}
         errors = []
         for field, raw in cells.items():
@@ -138,7 +142,9 @@ class Normaliser(object):
                     "more than the %(max)d allowed") % {
                         'field': field, 'size': len(raw), 'max': MAX_CELL})
                 continue
-            raw = raw.strip()
+            # composed characters: Windows-1258 writes Vietnamese tones as
+            # combining marks, which would not match nor sort as typed
+            raw = unicodedata.normalize('NFC', raw.strip())
             if raw:
                 values[field] = raw
         country = values.get('country_id')
@@ -148,13 +154,14 @@ class Normaliser(object):
                 errors.append(_("unknown country '%s'") % country)
             values['country_id'] = country_id
         region = self.country_codes.get(values.get('country_id'))
-        keys = {'email': None, 'phones': [], 'name': None}
+        keys = []
         if 'email_from' in values:
             email, error = self.email(values['email_from'])
             if error:
                 errors.append(error)
             values['email_from'] = email
-            keys['email'] = email
+            if email:
+                keys.append(('emails', email))
         for field in ('phone', 'mobile'):
             if field in values:
                 shown, key, error = self.phone(values[field], region)
@@ -162,7 +169,7 @@ class Normaliser(object):
                     errors.append(error)
                 values[field] = shown
                 if key:
-                    keys['phones'].append(key)
+                    keys.append(('phones', key))
         if 'date_deadline' in values:
             values['date_deadline'], error = self.date(
                 values['date_deadline'])
@@ -181,8 +188,8 @@ class Normaliser(object):
         company = (values.get('partner_name') or '').lower()
         contact = (values.get('contact_name') or '').lower()
         if company and contact:
-            keys['name'] = (' '.join(company.split()),
-                            ' '.join(contact.split()))
+            keys.append(('names', (' '.join(company.split()),
+                                   ' '.join(contact.split()))))
         if not (values.get('email_from') or values.get('phone') or
                 values.get('mobile') or values.get('partner_name') or
                 values.get('contact_name') or values.get('name')):

@@ -30,11 +30,6 @@ ZIP_MAX_RATIO = 200
 SEPARATORS = (',', ';', '\t', '|')
 
 
-def separator_label(separator):
-    labels = {',': _('comma (,)'), ';': _('semicolon (;)'),
-              '\t': _('tab'), '|': _('vertical bar (|)')}
-    return labels.get(separator, separator)
-
 # Header names of purchased lists that base_import's matching (technical
 # name or label of crm.lead) misses or maps elsewhere ("Company" is the
 # label of company_id, the lead's own company).
@@ -62,68 +57,6 @@ HEADER_SYNONYMS = {
 }
 
 
-def file_type(file_name):
-    ext = os.path.splitext(file_name or '')[1].lower()
-    if ext not in FILE_TYPES:
-        raise UserError(_(
-            "The file %s is not a CSV, XLS or XLSX file: only these can be "
-            "imported.") % (file_name or _('(no name)')))
-    return ext
-
-
-def check_zip(data):
-    """Refuse a zip (an .xlsx) that would unpack to too much: a few KB can
-    expand to gigabytes in xlrd's memory."""
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-        members = archive.infolist()
-    except (zipfile.BadZipfile, ValueError, OSError):
-        raise UserError(_(
-            "The file is not a valid Excel (XLSX) file: it cannot be "
-            "opened."))
-    total = sum(member.file_size for member in members)
-    compressed = sum(member.compress_size for member in members) or 1
-    if total > ZIP_MAX_UNCOMPRESSED or total > ZIP_MAX_RATIO * max(
-            compressed, len(data)):
-        raise UserError(_(
-            "The Excel file would unpack to %(size)d MB (compression ratio "
-            "%(ratio)d:1): this looks like a zip bomb and is refused.") % {
-                'size': total // (1024 * 1024),
-                'ratio': total // compressed})
-
-
-def to_utf8(data, encoding):
-    """The CSV bytes as UTF-8 without BOM, which is what base_import's CSV
-    reader expects. ``encoding`` 'auto' accepts UTF-8 only: legacy
-    encodings (Windows-1258, GB18030...) cannot be told apart reliably,
-    the user chooses them."""
-    if b'\x00' in data[:65536] and not data.startswith(
-            (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        raise UserError(_(
-            "The file is not a text (CSV) file: it contains binary data. "
-            "Export the list as CSV, XLS or XLSX and import it again."))
-    if encoding in (None, '', 'auto'):
-        if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-            encoding = 'utf-16'
-        else:
-            encoding = 'utf-8-sig'
-    try:
-        codecs.lookup(encoding)
-    except LookupError:
-        raise UserError(_("Unknown encoding: %s.") % encoding)
-    try:
-        text = data.decode(encoding)
-    except UnicodeDecodeError as error:
-        raise UserError(_(
-            "The file cannot be read as %(encoding)s (byte %(pos)d is not "
-            "valid in it). Choose the file's encoding in the import form "
-            "(e.g. Windows-1258 for Vietnamese, GB18030 for Chinese) and "
-            "load it again.") % {'encoding': encoding, 'pos': error.start})
-    if text.startswith(u'\ufeff'):
-        text = text[1:]
-    return text.encode('utf-8')
-
-
 def guess_separator(data):
     first_line = data.split(b'\n', 1)[0]
     counts = [(first_line.count(sep.encode()), sep) for sep in SEPARATORS]
@@ -132,22 +65,23 @@ def guess_separator(data):
 
 
 class Reader(object):
-    """Reads the wizard's file with a ``base_import.import`` record."""
+    """Reads the wizard's file with a ``base_import.import`` record. (Its
+    messages are translated in the language of ``self.env``.)"""
 
     def __init__(self, env, data, file_name, encoding='auto',
                  separator=False, quoting='"'):
+        self.env = env
         if not data:
             raise UserError(_("The file is empty."))
-        self.env = env
-        self.ext = file_type(file_name)
+        self.ext = self._file_type(file_name)
         if self.ext == '.csv':
-            data = to_utf8(data, encoding)
+            data = self._to_utf8(data, encoding)
             if not data.strip():
                 raise UserError(_("The file is empty."))
             self.separator = separator or guess_separator(data)
         else:
             if self.ext == '.xlsx' or data.startswith(b'PK\x03\x04'):
-                check_zip(data)
+                self._check_zip(data)
             self.separator = separator or ','
         self.options = {
             'headers': True, 'quoting': quoting or '"',
@@ -156,6 +90,62 @@ class Reader(object):
         self.importer = env['base_import.import'].create({
             'res_model': 'crm.lead', 'file': data, 'file_name': file_name,
             'file_type': FILE_TYPES[self.ext]})
+
+    def _file_type(self, file_name):
+        ext = os.path.splitext(file_name or '')[1].lower()
+        if ext not in FILE_TYPES:
+            raise UserError(_(
+                "The file %s is not a CSV, XLS or XLSX file: only these can be "
+                "imported.") % (file_name or _('(no name)')))
+        return ext
+
+    def _check_zip(self, data):
+        """Refuse a zip (an .xlsx) that would unpack to too much: a few KB can
+        expand to gigabytes in xlrd's memory."""
+        try:
+            archive = zipfile.ZipFile(io.BytesIO(data))
+            members = archive.infolist()
+        except (zipfile.BadZipfile, ValueError, OSError):
+            raise UserError(_(
+                "The file is not a valid Excel (XLSX) file: it cannot be "
+                "opened."))
+        total = sum(member.file_size for member in members)
+        compressed = sum(member.compress_size for member in members) or 1
+        if total > ZIP_MAX_UNCOMPRESSED or total > ZIP_MAX_RATIO * max(
+                compressed, len(data)):
+            raise UserError(_(
+                "The Excel file would unpack to %(size)d MB (compression ratio "
+                "%(ratio)d:1): this looks like a zip bomb and is refused.") % {
+                    'size': total // (1024 * 1024),
+                    'ratio': total // compressed})
+
+    def _to_utf8(self, data, encoding):
+        """The CSV bytes as UTF-8 without BOM, which is what base_import's CSV
+        reader expects. ``encoding`` 'auto' accepts UTF-8 only: legacy
+        encodings (Windows-1258, GB18030...) cannot be told apart reliably,
+        the user chooses them."""
+        if b'\x00' in data[:65536] and not data.startswith(
+                (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            raise UserError(_(
+                "The file is not a text (CSV) file: it contains binary data. "
+                "Export the list as CSV, XLS or XLSX and import it again."))
+        label = encoding
+        if encoding in (None, '', 'auto'):
+            if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+                encoding = label = 'UTF-16'
+            else:
+                encoding, label = 'utf-8-sig', 'UTF-8'
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError as error:
+            raise UserError(_(
+                "The file cannot be read as %(encoding)s (byte %(pos)d is not "
+                "valid in it). Choose the file's encoding in the import form "
+                "(e.g. Windows-1258 for Vietnamese, GB18030 for Chinese) and "
+                "load it again.") % {'encoding': label, 'pos': error.start})
+        if text.startswith(u'\ufeff'):
+            text = text[1:]
+        return text.encode('utf-8')
 
     def rows(self):
         """base_import's row iterator (empty lines left out)."""

@@ -27,6 +27,17 @@ PRECOMPUTED_COLUMNS = ('date_open', 'day_open', 'create_date')
 # what an update may change on an existing lead
 UPDATE_COLUMNS = ROW_COLUMNS
 
+INSERT_TAGS_SQL = """
+    INSERT INTO crm_lead_tag_rel (lead_id, tag_id) VALUES %s
+    ON CONFLICT DO NOTHING"""
+INSERT_FOLLOWERS_SQL = """
+    INSERT INTO mail_followers (res_model, res_id, partner_id) VALUES %s
+    ON CONFLICT DO NOTHING RETURNING id"""
+INSERT_SUBTYPES_SQL = """
+    INSERT INTO mail_followers_mail_message_subtype_rel
+        (mail_followers_id, mail_message_subtype_id) VALUES %s
+    ON CONFLICT DO NOTHING"""
+
 
 class LeadWriter(object):
 
@@ -72,48 +83,49 @@ class LeadWriter(object):
             self.follower_subtype_ids = subtypes.ids
         self.now = now
 
-    def create(self, rows):
+    def insert(self, rows, extra_columns=()):
         """Insert ``rows`` (list of {column: value}); returns the new ids in
-        the same order."""
+        the same order. ``extra_columns``: stored computed columns the
+        rows carry (crm.lead._prepare_import_rows)."""
         if not rows:
             return []
-        columns = ROW_COLUMNS + FIXED_COLUMNS
+        row_columns = ROW_COLUMNS + tuple(extra_columns)
+        columns = row_columns + FIXED_COLUMNS
         fixed = tuple(self.fixed[col] for col in FIXED_COLUMNS)
-        values = [tuple(row.get(col) for col in ROW_COLUMNS) + fixed
+        values = [tuple(row.get(col) for col in row_columns) + fixed
                   for row in rows]
         # columns are constants of this module, every value a parameter
         query = 'INSERT INTO crm_lead (%s) VALUES %%s RETURNING id' % (
             ', '.join('"%s"' % col for col in columns))
         ids = [row[0] for row in execute_values(
             self.cr, query, values, page_size=len(values), fetch=True)]
-        if self.tag_ids:
-            execute_values(self.cr, """
-                INSERT INTO crm_lead_tag_rel (lead_id, tag_id) VALUES %s
-                ON CONFLICT DO NOTHING""",
-                [(lead_id, tag_id) for lead_id in ids
-                 for tag_id in self.tag_ids], page_size=10000)
+        self._add_tags(ids)
         if self.user:
             self._add_followers(ids, self.user.partner_id.id)
         return ids
+
+    def _add_tags(self, lead_ids):
+        if self.tag_ids:
+            execute_values(
+                self.cr, INSERT_TAGS_SQL,
+                [(lead_id, tag_id) for lead_id in lead_ids
+                 for tag_id in self.tag_ids], page_size=10000)
 
     def _add_followers(self, lead_ids, partner_id):
         """The salesperson follows the leads, with the default subtypes, as
         the ORM's auto-subscription of ``user_id`` does (without the
         assignment e-mail per lead)."""
-        follower_ids = [row[0] for row in execute_values(self.cr, """
-            INSERT INTO mail_followers (res_model, res_id, partner_id)
-            VALUES %s ON CONFLICT DO NOTHING RETURNING id""",
+        follower_ids = [row[0] for row in execute_values(
+            self.cr, INSERT_FOLLOWERS_SQL,
             [('crm.lead', lead_id, partner_id) for lead_id in lead_ids],
             page_size=len(lead_ids), fetch=True)]
         if follower_ids and self.follower_subtype_ids:
-            execute_values(self.cr, """
-                INSERT INTO mail_followers_mail_message_subtype_rel
-                    (mail_followers_id, mail_message_subtype_id)
-                VALUES %s ON CONFLICT DO NOTHING""",
+            execute_values(
+                self.cr, INSERT_SUBTYPES_SQL,
                 [(fid, sid) for fid in follower_ids
                  for sid in self.follower_subtype_ids], page_size=10000)
 
-    def update(self, updates):
+    def update_leads(self, updates):
         """``updates``: {lead id: {column: value}}. Imported values replace
         the lead's, empty cells keep them; the campaign, source and medium
         are set where the lead has none; the tags are added. The team and
@@ -128,11 +140,12 @@ class LeadWriter(object):
             '"{col}" = COALESCE(v."{col}", l."{col}")'.format(col=col)
             for col in UPDATE_COLUMNS)
         casts = {'country_id': 'int', 'partner_id': 'int',
-                 'planned_revenue': 'float8', 'date_deadline': 'date'}
+                 'planned_revenue': 'float8', 'date_deadline': 'date',
+                 'description': 'text'}
         # typed NULLs: a VALUES list of NULLs alone has no column type
         template = '(%s::int, ' + ', '.join(
-            '%%s::%s' % casts.get(col, 'varchar') if col != 'description'
-            else '%s::text' for col in UPDATE_COLUMNS) + ')'
+            '%%s::%s' % casts.get(col, 'varchar')
+            for col in UPDATE_COLUMNS) + ')'
         # column names are constants of this module, values parameters
         execute_values(self.cr, """
             UPDATE crm_lead l SET {assign}
@@ -152,10 +165,5 @@ class LeadWriter(object):
             'source': self.fixed['source_id'],
             'medium': self.fixed['medium_id'],
             'uid': self.env.uid, 'now': self.now, 'ids': tuple(ids)})
-        if self.tag_ids:
-            execute_values(self.cr, """
-                INSERT INTO crm_lead_tag_rel (lead_id, tag_id) VALUES %s
-                ON CONFLICT DO NOTHING""",
-                [(lead_id, tag_id) for lead_id in ids
-                 for tag_id in self.tag_ids], page_size=10000)
+        self._add_tags(ids)
         return ids

@@ -6,6 +6,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import html_escape, plaintext2html
 
+from ..lead_import.deduplicator import create_lookup_indexes
+
 
 class CrmLead(models.Model):
     _inherit = 'crm.lead'
@@ -167,18 +169,18 @@ class CrmLead(models.Model):
     @api.model_cr
     def init(self):
         super(CrmLead, self).init()
-        # the lead import finds duplicates by these expressions, one query
-        # per batch of rows (lead_import/deduplicator.py)
-        self.env.cr.execute("""
-            CREATE INDEX IF NOT EXISTS crm_lead_email_lower_index
-                ON crm_lead (lower(email_from));
-            CREATE INDEX IF NOT EXISTS crm_lead_phone_key_index
-                ON crm_lead (regexp_replace(phone, '[^0-9+]', '', 'g'));
-            CREATE INDEX IF NOT EXISTS crm_lead_mobile_key_index
-                ON crm_lead (regexp_replace(mobile, '[^0-9+]', '', 'g'));
-            CREATE INDEX IF NOT EXISTS crm_lead_partner_name_lower_index
-                ON crm_lead (lower(partner_name));
-        """)
+        create_lookup_indexes(self.env.cr, self._table, 'email_from',
+                              lowered=('partner_name',))
+
+    @api.model
+    def _prepare_import_rows(self, rows, fixed):
+        """Before the lead import inserts ``rows`` ({column: value}, the
+        columns of the file) with the ``fixed`` columns (team, stage,
+        company...) in SQL: fill stored computed columns in the rows, and
+        return their names. The import then does not recompute them (an
+        UPDATE of every row); the others are recomputed after the
+        INSERT."""
+        return set()
 
     @api.multi
     def _post_import_create(self):
@@ -186,10 +188,15 @@ class CrmLead(models.Model):
         import wrote in SQL (one batch): set-based. Here the assignment
         rules, for the leads without a salesperson, with the superuser's
         rights as on create; other addons add theirs (crm_suite)."""
-        self.invalidate_cache(ids=self.ids)
-        unassigned = self.filtered(lambda lead: not lead.user_id)
-        if unassigned and not self.env.context.get(
-                'crm_lead_skip_assignment'):
+        if not self or self.env.context.get('crm_lead_skip_assignment'):
+            return True
+        # filtered here, not in the WHERE clause: the planner would scan
+        # the index of user_id (every unassigned lead) instead of the ids
+        self.env.cr.execute("SELECT id, user_id FROM crm_lead WHERE id IN %s",
+                            (tuple(self.ids),))
+        unassigned = self.browse([lead_id for lead_id, user_id
+                                  in self.env.cr.fetchall() if not user_id])
+        if unassigned:
             unassigned.sudo().with_context(
                 crm_assignment_uid=self.env.uid)._apply_assignment_rules()
         return True

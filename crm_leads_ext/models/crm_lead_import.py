@@ -11,8 +11,7 @@ from odoo.exceptions import UserError
 from odoo.addons.queue_job.job import job
 
 from ..lead_import.importer import BATCH_SIZE, LeadImporter
-from ..lead_import.reader import Reader, normalise_header, \
-    separator_label
+from ..lead_import.reader import Reader, normalise_header
 
 ROW_LIMIT_PARAM = 'crm_leads_ext.import_row_limit'
 BACKGROUND_PARAM = 'crm_leads_ext.import_background_rows'
@@ -144,7 +143,8 @@ class CrmLeadImport(models.Model):
     def _reader(self):
         self.ensure_one()
         if not self.file:
-            raise UserError(_("Choose the file to import."))
+            raise UserError(_("The file is empty.") if self.file_name
+                            else _("Choose the file to import."))
         separator = self.separator if self.separator != 'auto' else False
         return Reader(self.env, base64.b64decode(self.file), self.file_name,
                       encoding=self.encoding, separator=separator)
@@ -205,7 +205,7 @@ class CrmLeadImport(models.Model):
             # one column: most likely another separator than the one used;
             # with several, unmapped columns are for the user to map
             self._check_mapping(reader.separator)
-        return self._reopen()
+        return True
 
     @api.multi
     def _column_mapping(self):
@@ -227,6 +227,8 @@ class CrmLeadImport(models.Model):
         if not set(mapped.values()) & set(IDENTITY_FIELDS):
             separator = separator or (self.separator if self.separator !=
                                       'auto' else ',')
+            labels = {',': _('comma (,)'), ';': _('semicolon (;)'),
+                      '\t': _('tab'), '|': _('vertical bar (|)')}
             raise UserError(_(
                 "The mapping found no required column: the file needs a "
                 "column for the email, the phone, the mobile, the company or "
@@ -234,7 +236,7 @@ class CrmLeadImport(models.Model):
                 "separator %(sep)s (%(headers)s); if the file uses another "
                 "separator, choose it and load the file again.") % {
                     'columns': len(self.line_ids),
-                    'sep': separator_label(separator),
+                    'sep': labels.get(separator, separator),
                     'headers': ', '.join(
                         self.line_ids.mapped('header'))[:200]})
 
@@ -250,17 +252,6 @@ class CrmLeadImport(models.Model):
         job_record = self.env['queue.job'].sudo().search(
             [('uuid', '=', self.job_uuid)], limit=1)
         return job_record.state not in ('failed', 'done')
-
-    @api.multi
-    def _reopen(self):
-        return {
-            'type': 'ir.actions.act_window',
-            'res_model': self._name,
-            'res_id': self.id,
-            'view_mode': 'form',
-            'views': [(False, 'form')],
-            'target': 'current',
-        }
 
     # -- running -----------------------------------------------------------
 
@@ -286,7 +277,7 @@ class CrmLeadImport(models.Model):
         report) without writing any lead."""
         self._prepare_run()
         self._run(dry_run=True)
-        return self._reopen()
+        return True
 
     @api.multi
     def action_import(self):
@@ -305,7 +296,7 @@ class CrmLeadImport(models.Model):
             self.job_uuid = delayed.uuid
         else:
             self._run(dry_run=False)
-        return self._reopen()
+        return True
 
     @job(default_channel='root')
     @api.multi
@@ -338,7 +329,8 @@ class CrmLeadImport(models.Model):
         self._reset_results('running')
         self.dry_run = dry_run
         if importer.commit:
-            self.env.cr.commit()
+            # the form polled by the user shows the job running
+            self.env.cr.commit()  # pylint: disable=invalid-commit
         counts = importer.run()
         stem = (self.file_name or 'leads').rsplit('.', 1)[0]
         self.write({
@@ -367,7 +359,9 @@ class CrmLeadImport(models.Model):
             'failed_count': counts['failed'],
         })
         if commit:
-            self.env.cr.commit()
+            # a background batch is its own transaction: kept if a later
+            # one fails or the worker is killed, and its progress visible
+            self.env.cr.commit()  # pylint: disable=invalid-commit
 
     @api.multi
     def _record_batch(self, index, first_row, last_row):

@@ -2,12 +2,38 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 """The email gateway beyond stock Odoo: the sender's contact details parsed
 from the signature, and mail from a sender who already has an open lead
-of the team appended to that lead instead of a duplicate."""
+of the team appended to that lead instead of a duplicate.
+
+Two mails (or a mail and a capture) from the same new sender arriving at
+the same instant must not both create a lead: see ``_lock_sender`` and
+``_mail_check_snapshot``."""
+import hashlib
+import struct
 from email.utils import getaddresses
 
 from odoo import api, fields, models, tools
 
 from .mail_signature import FIELDS, body_to_text, parse_signature
+
+# A real PostgreSQL serialization failure (SQLSTATE 40001): psycopg2's
+# errors cannot be given a pgcode in Python, and the callers' retry logic
+# (Odoo's RPC dispatcher, odoo.service.model.check) looks at the pgcode.
+RAISE_SERIALIZATION_FAILURE = """
+    DO $$ BEGIN RAISE EXCEPTION USING ERRCODE = 'serialization_failure',
+        MESSAGE = 'a concurrent transaction created a lead of this sender';
+    END $$
+"""
+
+
+def sender_lock_key(team_id, address):
+    """The bigint key of the advisory lock of a (team, sender address):
+    the first 8 bytes of a SHA-256, signed. The one-argument (bigint)
+    form of the advisory locks is used because the two-argument form
+    shares its keys (int4, int4) with small numbers other code may lock;
+    the prefix keeps this key space the suite's own."""
+    digest = hashlib.sha256(('crm_leads_ext.sender:%d:%s' % (
+        team_id or 0, address)).encode('utf-8')).digest()
+    return struct.unpack('>q', digest[:8])[0]
 
 
 class CrmLead(models.Model):
@@ -75,6 +101,46 @@ class CrmLead(models.Model):
                 return lead
         return self.browse()
 
+    @api.model
+    def _lock_sender(self, team_id, address):
+        """Wait until no other transaction creates or looks for a lead of
+        this sender (email address, case-insensitive) for this team, and
+        keep them waiting until this transaction ends (a PostgreSQL
+        transaction-level advisory lock: released by the commit or the
+        rollback, never explicitly)."""
+        address = (address or '').strip().lower()
+        if address:
+            self.env.cr.execute('SELECT pg_advisory_xact_lock(%s)',
+                                (sender_lock_key(team_id, address),))
+
+    @api.model
+    def _mail_check_snapshot(self, address, team_id, author_id=False):
+        """Called with the sender's lock held, when this transaction sees
+        no open lead of the sender: fail with a serialization failure if
+        another transaction has committed one meanwhile.
+
+        Odoo's transactions are REPEATABLE READ: their snapshot is taken
+        at their first statement, long before the lock (even a lock taken
+        as the very first statement does not help: its statement takes the
+        snapshot, then waits). A transaction that waited for the lock of a
+        transaction creating the sender's lead therefore cannot see that
+        lead, nor can one whose snapshot is older than the other's commit.
+        A new cursor has a new snapshot, taken with the lock held: it sees
+        every lead of the sender that can exist. When it sees one, this
+        transaction is given up as PostgreSQL gives up a transaction that
+        lost a concurrent update (SQLSTATE 40001): the caller retries it
+        (Odoo's XML-RPC dispatcher, which odoo-mailgate uses, retries up
+        to five times) and the new attempt appends to that lead. Without
+        a concurrent lead, nothing changed since the snapshot: this
+        transaction creates the lead, and the others wait for it."""
+        with self.pool.cursor() as cr:
+            concurrent = bool(self.with_env(self.env(cr=cr))
+                              ._mail_find_open_lead(address, team_id,
+                                                    author_id))
+        if concurrent:
+            self.env.cr.execute(RAISE_SERIALIZATION_FAILURE,
+                                log_exceptions=False)
+
     @api.multi
     def _mail_fill_empty_values(self, parsed):
         """The parsed values of the fields that are empty on the lead."""
@@ -97,12 +163,14 @@ class CrmLead(models.Model):
         author_id = msg_dict.get('author_id') or False
         parsed = self._mail_parse_contact(msg_dict)
         if not self.env.context.get('crm_mail_no_append'):
+            self._lock_sender(team_id, address)
             lead = self._mail_find_open_lead(address, team_id, author_id)
             if lead:
                 lead.message_update(
                     msg_dict,
                     update_vals=lead._mail_fill_empty_values(parsed))
                 return lead
+            self._mail_check_snapshot(address, team_id, author_id)
         known = {}
         if author_id:
             known = self._onchange_partner_id_values(author_id)

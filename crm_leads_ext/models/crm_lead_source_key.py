@@ -296,6 +296,10 @@ class CrmLeadSourceKey(models.Model):
         uid = self.user_id.id or SUPERUSER_ID
         Lead = self.env['crm.lead'].sudo(uid).with_context(
             mail_create_nosubscribe=True)
+        # a capture never appends to a lead, but a mail of the same sender
+        # to the team's alias arriving meanwhile must wait for this lead
+        # to append to it (see crm_lead_mail.py)
+        Lead.sudo()._lock_sender(self.team_id.id, vals.get('email_from'))
         with self.env.cr.savepoint():
             lead = Lead.create(vals)
         return lead.id

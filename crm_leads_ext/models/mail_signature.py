@@ -7,7 +7,8 @@ Only what is clearly a contact detail is returned: a value is better
 missing than wrong, the salesperson completes the lead anyway. Pure
 functions, no Odoo model: ``parse_signature(text)`` on plain text,
 ``body_to_text(html)`` for the bodies of Odoo's mail gateway (always HTML,
-plain text parts come wrapped in ``<pre>``).
+plain text parts come wrapped in ``<pre>``), ``parse_card(text)`` on the
+text OCR read from a business card (the whole card is a signature).
 """
 import re
 import unicodedata
@@ -19,6 +20,8 @@ from odoo.tools import html2plaintext
 
 FIELDS = ('contact_name', 'partner_name', 'function', 'phone', 'mobile',
           'website')
+# a card shows the address and email a signature repeats from the headers
+CARD_FIELDS = FIELDS + ('email_from', 'street')
 
 # Closing formulas: a signature starts after the last line that is only
 # one of them (a sentence starting with "Thanks" is not a closing).
@@ -53,8 +56,9 @@ _LABELS = (
     ('function', r'title|job title|position|chức vụ|chức danh|职位|职务|'
                  r'头衔'),
     ('contact_name', r'name|họ tên|họ và tên|姓名'),
-    ('ignore', r'e-?mail|mail|fax|skype|wechat|zalo|address|add|addr|'
-               r'địa chỉ|đc|mst|tax code|传真|邮箱|邮件|地址|微信'),
+    ('email_from', r'e-?mail|mail|邮箱|邮件|电子邮件'),
+    ('street', r'address|add|addr|địa chỉ|đc|地址'),
+    ('ignore', r'fax|skype|wechat|zalo|mst|tax code|传真|微信'),
 )
 _LABEL_RE = re.compile(
     r'^(%s)\.?\s*(?:[:：]\s*|(?=[+(\d]))(.+)$' % '|'.join(
@@ -63,7 +67,7 @@ _LABEL_RE = re.compile(
 # one-letter labels need their colon: "T: ...", "M: ...", "W: ..."
 _SHORT_LABEL_RE = re.compile(r'^([tpmwe])\s*[:：]\s*(.+)$', re.IGNORECASE)
 _SHORT_LABELS = {'t': 'phone', 'p': 'phone', 'm': 'mobile',
-                 'w': 'website', 'e': 'ignore'}
+                 'w': 'website', 'e': 'email_from'}
 _SEGMENT_SPLIT_RE = re.compile(r'\s+[|•·]\s+')
 
 _PHONE_RE = re.compile(
@@ -96,6 +100,9 @@ _NOT_A_NAME_RE = re.compile(
     r'phòng|bộ phận|đội|团队|部门|客服', re.IGNORECASE)
 _LATIN_NAME_RE = re.compile(r"^[^\W\d_]+(?:[ .'\-]{1,2}[^\W\d_]+){1,4}$")
 _CJK_NAME_RE = re.compile(r'^[\u3400-\u9fff]{2,4}$')
+# OCR puts spaces between Chinese characters ("上 海 东方")
+_CJK_SPACE_RE = re.compile(r'(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])')
+_MAX_CARD_LINES = 30
 
 _MAX_SIGNATURE_LINES = 10
 _FALLBACK_LINES = 6
@@ -241,23 +248,17 @@ def _split_title_company(segment):
     return None
 
 
-def parse_signature(text, sender_name=None):
-    """Contact details found in the signature of a plain text message.
-
-    Returns a dict with some of the keys of ``FIELDS``. The name comes from
-    the first line of a delimited signature, else from ``sender_name`` (the
-    display name of the ``From`` header) when it looks like a name."""
+def _parse_block(block, delimited, links, fields, name_line=0):
+    """The contact details of the lines of a signature (or a card); only
+    the keys of ``fields``. A name is taken unlabelled only from line
+    ``name_line`` (None: the first line that looks like a name)."""
     values = {}
 
     def put(field, value):
         value = (value or '').strip()
-        if value and field in FIELDS and field not in values:
+        if value and field in fields and field not in values:
             values[field] = value
 
-    text = unicodedata.normalize('NFC', text or '')
-    # html2plaintext writes a link as "text [n]" and lists "[n] url" last
-    links = dict(re.findall(r'^\[(\d+)\]\s+(\S+)\s*$', text, re.MULTILINE))
-    block, delimited = _signature_block(_lines(text))
     for index, line in enumerate(block):
         for segment in _SEGMENT_SPLIT_RE.split(line):
             hrefs = [links.get(mark, '') for mark in
@@ -266,13 +267,21 @@ def parse_signature(text, sender_name=None):
             if not segment:
                 continue
             field, value = _label_of(segment)
-            if field == 'ignore':
+            if field == 'ignore' or (field and field not in fields):
                 continue
             if field in ('phone', 'mobile'):
                 put(field, _phone(value, strict=False))
                 continue
             if field == 'website':
                 put(field, _website(value, labelled=True))
+                continue
+            if field == 'email_from':
+                email = _EMAIL_RE.search(value)
+                put(field, email and email.group(0))
+                continue
+            if field == 'street':
+                if len(value) <= 120:
+                    put(field, value)
                 continue
             if field == 'contact_name':
                 if _is_name(value) or _CJK_NAME_RE.match(value):
@@ -283,7 +292,9 @@ def parse_signature(text, sender_name=None):
                     put(field, value)
                 continue
             # no label
-            if _EMAIL_RE.search(segment):
+            email = _EMAIL_RE.search(segment)
+            if email:
+                put('email_from', email.group(0))
                 continue
             website = _website(segment)
             if not website and _DOMAIN_RE.match(segment) and any(
@@ -301,7 +312,8 @@ def parse_signature(text, sender_name=None):
                 continue
             if not delimited:
                 continue  # guessed block: only labelled details, URLs, phones
-            if index == 0 and _is_name(segment):
+            if (name_line is None or index == name_line) and \
+                    _is_name(segment):
                 put('contact_name', segment)
                 continue
             title, company = _is_title(segment), _is_company(segment)
@@ -314,6 +326,22 @@ def parse_signature(text, sender_name=None):
                 put('function', segment)
             elif company:
                 put('partner_name', segment)
+    if values.get('mobile') and values.get('mobile') == values.get('phone'):
+        del values['mobile']
+    return values
+
+
+def parse_signature(text, sender_name=None):
+    """Contact details found in the signature of a plain text message.
+
+    Returns a dict with some of the keys of ``FIELDS``. The name comes from
+    the first line of a delimited signature, else from ``sender_name`` (the
+    display name of the ``From`` header) when it looks like a name."""
+    text = unicodedata.normalize('NFC', text or '')
+    # html2plaintext writes a link as "text [n]" and lists "[n] url" last
+    links = dict(re.findall(r'^\[(\d+)\]\s+(\S+)\s*$', text, re.MULTILINE))
+    block, delimited = _signature_block(_lines(text))
+    values = _parse_block(block, delimited, links, FIELDS)
     if 'contact_name' not in values and sender_name:
         name = unicodedata.normalize('NFC', sender_name).strip().strip('"\'')
         # not an address or a login ("lan.nguyen", "sales_hn", "an2000")
@@ -321,6 +349,21 @@ def parse_signature(text, sender_name=None):
                 and not re.search(r'[\d_@/\\<>]', name) \
                 and not ('.' in name and ' ' not in name):
             values['contact_name'] = name
-    if values.get('mobile') and values.get('mobile') == values.get('phone'):
-        del values['mobile']
     return values
+
+
+def parse_card(text):
+    """Contact details of a business card from the text OCR read on it.
+
+    Returns a dict with some of the keys of ``CARD_FIELDS``. Every line
+    counts (a card has no closing formula to start after); the name is
+    the first unlabelled line that looks like a name, wherever a logo or
+    a slogan puts it."""
+    text = unicodedata.normalize('NFC', text or '')
+    block = []
+    for raw in text.splitlines():
+        line = _CJK_SPACE_RE.sub('', _clean_line(raw)).strip(' |')
+        if line:
+            block.append(line)
+    return _parse_block(block[:_MAX_CARD_LINES], True, {}, CARD_FIELDS,
+                        name_line=None)

@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 from odoo import _, api, fields, models
 
+from ..lead_import.deduplicator import create_lookup_indexes
 from .crm_lead_history import done_activity_domain, email_domain, \
     message_action
 
@@ -116,13 +117,4 @@ class ResPartner(models.Model):
     @api.model_cr
     def init(self):
         super(ResPartner, self).init()
-        # the lead import matches contacts by these expressions, one query
-        # per batch of rows (lead_import/deduplicator.py)
-        self.env.cr.execute("""
-            CREATE INDEX IF NOT EXISTS res_partner_email_lower_index
-                ON res_partner (lower(email));
-            CREATE INDEX IF NOT EXISTS res_partner_phone_key_index
-                ON res_partner (regexp_replace(phone, '[^0-9+]', '', 'g'));
-            CREATE INDEX IF NOT EXISTS res_partner_mobile_key_index
-                ON res_partner (regexp_replace(mobile, '[^0-9+]', '', 'g'));
-        """)
+        create_lookup_indexes(self.env.cr, self._table, 'email')

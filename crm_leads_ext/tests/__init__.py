@@ -8,4 +8,11 @@ from . import test_communication_history
 from . import test_mail_gateway
 from . import test_lead_conversion
 from . import test_use_leads
+from . import test_translations
+from . import test_business_card
+from . import test_business_card_browser
+from . import test_mail_gateway_concurrency
+from . import test_gateway_team_views
 from . import test_lead_import
+from . import test_lead_import_bad_input
+from . import test_lead_import_browser

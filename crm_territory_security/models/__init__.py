@@ -6,6 +6,7 @@ from . import res_company
 from . import res_users
 from . import crm_lead
 from . import res_partner
+from . import crm_lead_linked_mixin
 from . import mail_activity
 from . import mail_followers
 from . import crm_opportunity_report

@@ -123,14 +123,27 @@ class CrmLead(models.Model):
     def _assign_territory_salespeople(self):
         """Give the leads without a salesperson the next salesperson of
         their territory (those assigning one): one write per salesperson
-        whatever the number of leads."""
+        whatever the number of leads (the candidates found in one
+        query: most leads of a large import are not)."""
+        if not self:
+            return True
+        self.recompute()
+        assigning = set(self.env['crm.territory'].sudo().search(
+            [('assign_user', '!=', 'none')]).ids)
+        if not assigning:
+            return True
+        # filtered here, not in the WHERE clause: the planner would scan
+        # the index of user_id (every unassigned lead) instead of the ids
+        self.env.cr.execute(
+            "SELECT id, user_id, territory_id FROM crm_lead WHERE id IN %s",
+            (tuple(self.ids),))
+        candidates = sorted(
+            lead_id for lead_id, user_id, territory_id
+            in self.env.cr.fetchall()
+            if not user_id and territory_id in assigning)
         by_user = {}
-        for lead in self:
-            territory = lead.territory_id
-            if lead.user_id or not territory or \
-                    territory.assign_user == 'none':
-                continue
-            user = territory._next_salesperson()
+        for lead in self.browse(candidates):
+            user = lead.territory_id._next_salesperson()
             if user:
                 by_user.setdefault(user.id, []).append(lead.id)
         for user_id, lead_ids in by_user.items():

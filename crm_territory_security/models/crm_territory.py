@@ -268,19 +268,30 @@ class CrmTerritory(models.Model):
         query per record); a territory's domain costs one query over all
         the records. Records not yet in the database (onchange) ignore the
         territories that have a domain."""
-        result = {}
         if not records:
-            return result
+            return {}
         addresses = {record.id: record._territory_address()
                      for record in records}
-        real_ids = set(rid for rid in addresses if isinstance(rid, int))
+        return self._match_addresses(addresses, records)
+
+    @api.model
+    def _match_addresses(self, addresses, records=None):
+        """The best territory of each address ({key: address dict as
+        ``_territory_address`` gives}), as {key: territory}. The
+        territories with a domain are matched only against ``records``
+        (whose ids are the keys), in the database."""
+        result = {}
+        real_ids = set(rid for rid in addresses if isinstance(rid, int)) \
+            if records is not None else set()
         for rule in self._matching_rules():
             todo = [rid for rid in addresses if rid not in result]
             if not todo:
                 break
             matched = [rid for rid in todo
                        if self._match_address(rule, addresses[rid])]
-            if matched and rule['domain']:
+            if matched and rule['domain'] and records is None:
+                matched = []
+            elif matched and rule['domain']:
                 try:
                     domain = safe_eval(rule['domain'])
                     matched = records.sudo().with_context(

@@ -34,7 +34,8 @@ var LeadImportProgress = basicFields.FieldProgressBar.extend({
         this.$('.o_crm_lead_import_state').remove();
         if (labels[state]) {
             $('<span>', {
-                'class': 'o_crm_lead_import_state ml8',
+                'class': 'o_crm_lead_import_state ml8 o_crm_lead_import_' +
+                    state,
                 text: labels[state],
             }).appendTo(this.$el);
         }

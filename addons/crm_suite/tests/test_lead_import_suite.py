@@ -1,0 +1,101 @@
+# Copyright 2026 CRM Suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+"""crm_leads_ext's lead import writes leads in SQL: what the create() of
+crm_territory_security and crm_funnel_stages does must happen to imported
+leads too (crm_suite's glue, crm.lead._post_import_create)."""
+import base64
+
+from odoo.tests.common import SavepointCase
+
+
+class TestImportedLeadsAcrossAddons(SavepointCase):
+
+    @classmethod
+    def setUpClass(cls):
+        super(TestImportedLeadsAcrossAddons, cls).setUpClass()
+        Users = cls.env['res.users'].with_context(
+            no_reset_password=True, mail_create_nosubscribe=True)
+        salesman = cls.env.ref(
+            'crm_territory_security.group_territory_salesman')
+        cls.sellers = Users.browse()
+        for login in ('imp_seller_1', 'imp_seller_2'):
+            cls.sellers |= Users.create({
+                'name': login, 'login': login,
+                'groups_id': [(6, 0, [cls.env.ref('base.group_user').id,
+                                      salesman.id])]})
+        cls.territory = cls.env['crm.territory'].create({
+            'name': 'Import Delta', 'code': 'IMP-D', 'priority': 90,
+            'country_ids': [(6, 0, cls.env.ref('base.vn').ids)],
+            'city_names': 'Can Tho',
+            'assign_user': 'round_robin',
+            'user_ids': [(6, 0, cls.sellers.ids)]})
+        cls.team = cls.env['crm.team'].create({'name': 'Import Suite Team'})
+        cls.manager = Users.create({
+            'name': 'Import Suite Manager', 'login': 'imp_suite_manager',
+            'groups_id': [(6, 0, [
+                cls.env.ref('base.group_user').id,
+                cls.env.ref('sales_team.group_sale_manager').id,
+                cls.env.ref(
+                    'crm_territory_security.group_territory_manager').id])]})
+
+    def _import(self, rows):
+        data = ('Contact Name,Company,Email,City,Country\n' + ''.join(
+            '%s\n' % ','.join(row) for row in rows)).encode()
+        wizard = self.env['crm.lead.import'].sudo(self.manager).create({
+            'file': base64.b64encode(data), 'file_name': 'delta.csv',
+            'team_id': self.team.id})
+        wizard.action_load_file()
+        wizard.with_context(crm_lead_import_foreground=True).action_import()
+        self.assertEqual(wizard.created_count, len(rows))
+        return self.env['crm.lead'].search(
+            [('email_from', 'like', '@delta.vn')], order='id')
+
+    def test_imported_leads_get_territory_salesperson_and_history(self):
+        leads = self._import([
+            ('Lan', 'Mekong Rice', 'lan@delta.vn', 'Can Tho', 'VN'),
+            ('Minh', 'Delta Fish', 'minh@delta.vn', 'Can Tho', 'VN'),
+            ('Hoa', 'Lotus Tea', 'hoa@delta.vn', 'Can Tho', 'Vietnam')])
+        self.assertEqual(len(leads), 3)
+        for lead in leads:
+            self.assertEqual(lead.territory_id, self.territory,
+                             "matched from the address, as on create")
+            self.assertFalse(lead.territory_unmatched)
+            self.assertFalse(lead.territory_manual_id)
+        self.assertEqual(
+            leads.mapped('user_id').ids and
+            [lead.user_id for lead in leads],
+            [self.sellers[0], self.sellers[1], self.sellers[0]],
+            "the territory's salespeople in turn")
+        for lead in leads:
+            self.assertIn(lead.user_id.partner_id,
+                          lead.message_follower_ids.mapped('partner_id'))
+            history = lead.stage_history_ids
+            self.assertEqual(len(history), 1, "entered its first stage")
+            self.assertEqual(history.stage_to_id, lead.stage_id)
+            self.assertFalse(history.stage_from_id)
+            self.assertEqual(history.team_id, lead.team_id)
+
+    def test_same_as_a_lead_created_by_the_orm(self):
+        lead = self._import([('Tuan', 'Can Tho Tech', 'tuan@delta.vn',
+                              'Can Tho', 'VN')])
+        created = self.env['crm.lead'].create({
+            'name': 'ORM twin', 'city': 'Can Tho',
+            'country_id': self.env.ref('base.vn').id,
+            'team_id': self.team.id, 'user_id': False})
+        self.assertEqual(lead.territory_id, created.territory_id)
+        self.assertEqual(lead.stage_id, created.stage_id)
+        self.assertEqual(len(lead.stage_history_ids),
+                         len(created.stage_history_ids))
+        follower_leads = self.env['mail.followers'].search(
+            [('res_model', '=', 'crm.lead'), ('res_id', '=', lead.id)])
+        self.assertEqual(follower_leads.mapped('crm_lead_id'), lead,
+                         "followers carry the lead link the territory "
+                         "rules need")
+
+    def test_territory_with_a_domain_is_matched_after_the_insert(self):
+        self.territory.domain = "[('partner_name', 'ilike', 'Rice')]"
+        leads = self._import([
+            ('Lan', 'Mekong Rice', 'lan@delta.vn', 'Can Tho', 'VN'),
+            ('Minh', 'Delta Fish', 'minh@delta.vn', 'Can Tho', 'VN')])
+        self.assertEqual(leads[0].territory_id, self.territory)
+        self.assertNotEqual(leads[1].territory_id, self.territory)
