@@ -1,5 +1,7 @@
 """One measurement, in its own process: python -m bench.measure --bench NAME
---side ours|anchor --db DB --scale small|full --seed S --repeat R
+--side ours|anchor|SIDE --db DB --scale small|full --seed S --repeat R
+
+SIDE: one of the benchmark's ANCHORS (see bench/registry.py).
 
 Loads the Odoo registry, runs the benchmark's setup (not timed), then the
 side's callable (timed, wall clock), then its teardown (not timed), and prints
@@ -57,7 +59,7 @@ class Context:
 def main(argv=None):
     parser = argparse.ArgumentParser()
     parser.add_argument('--bench', required=True)
-    parser.add_argument('--side', choices=('ours', 'anchor'), required=True)
+    parser.add_argument('--side', required=True)
     parser.add_argument('--db', required=True)
     parser.add_argument('--scale', required=True)
     parser.add_argument('--seed', default='42')
@@ -71,6 +73,9 @@ def main(argv=None):
 
     odoo = odoo_env.configure(args.db)
     module = registry.load(args.bench)
+    sides = ['ours'] + [side for side, _label, _target in registry.anchors(module)]
+    if args.side not in sides:
+        parser.error('--side: one of %s' % ', '.join(sides))
     params = module.PARAMS[args.scale]
     with odoo.api.Environment.manage():
         reg = odoo.registry(args.db)

@@ -7,11 +7,12 @@
    crm_suite, about 80 s; or a copy of --template, e.g. a database built the
    same way);
 2. loads the data set of the scale with datagen (COPY);
-3. runs each benchmark and its anchor in the same run, alternating (ours
-   first on even repeats, the anchor first on odd ones), each measurement in
-   its own process (bench/measure.py: wall time, peak RSS);
-4. writes the medians to BENCHMARKS.md (this scale's section) and every
-   figure to bench/results-<scale>.json;
+3. runs each benchmark and its anchor(s) in the same run, alternating (each
+   side first in turn: ours first on even repeats, the anchor first on odd
+   ones), each measurement in its own process (bench/measure.py: wall time,
+   peak RSS);
+4. writes the medians to BENCHMARKS.md (this scale's section; one row per
+   anchor) and every figure to bench/results-<scale>.json;
 5. drops the database and its filestore, also on failure or interruption.
 """
 
@@ -187,9 +188,22 @@ def memory_text(kb):
     return 'n/a' if kb is None else '%+.0f MB' % (kb / 1024.0)
 
 
-def summarize(module, scale, figures):
+def figure_specs(module):
+    """(key, label, how) of the FIGURES of a benchmark: how is 'distinct'
+    (each distinct value over the repeats: a count) or 'median'."""
+    return [
+        (tuple(figure) + ('distinct',))[:3]
+        for figure in getattr(module, 'FIGURES', ())
+    ]
+
+
+def summarize(module, scale, figures, anchor):
+    """The report's row of ``module`` against one of its anchors
+    (side, label, target)."""
+    anchor_side, anchor_label, target = anchor
+    figures = [f for f in figures if f['side'] in ('ours', anchor_side)]
     ours = [f['seconds'] for f in figures if f['side'] == 'ours']
-    anchor = [f['seconds'] for f in figures if f['side'] == 'anchor']
+    anchor_times = [f['seconds'] for f in figures if f['side'] == anchor_side]
 
     def peak(side):
         values = [
@@ -199,15 +213,18 @@ def summarize(module, scale, figures):
         ]
         return max(values) if values else None
 
-    def counted(key, side):
-        # a figure the callable returned (e.g. SQL statements), each distinct
-        # value once over the repeats
-        return sorted({f['info'].get(key) for f in figures if f['side'] == side},
-                      key=str)
+    def counted(key, side, how):
+        values = [f['info'].get(key) for f in figures if f['side'] == side]
+        if how == 'median':
+            # a rate or a time (e.g. leads per second): its median
+            values = [v for v in values if v is not None]
+            return [round(statistics.median(values), 1)] if values else []
+        # a count (e.g. SQL statements), each distinct value once
+        return sorted(set(values), key=str)
 
-    ours_median, anchor_median = statistics.median(ours), statistics.median(anchor)
+    ours_median = statistics.median(ours)
+    anchor_median = statistics.median(anchor_times)
     ratio = ours_median / anchor_median if anchor_median else None
-    target = module.TARGET
     met = (
         'n/a'
         if target is None or ratio is None
@@ -216,7 +233,8 @@ def summarize(module, scale, figures):
     return dict(
         name=module.NAME,
         title=module.TITLE.format(**module.PARAMS[scale]),
-        anchor=module.ANCHOR,
+        anchor=anchor_label,
+        anchor_side=anchor_side,
         target=target,
         params=module.PARAMS[scale],
         ours_median=ours_median,
@@ -224,13 +242,14 @@ def summarize(module, scale, figures):
         ratio=ratio,
         met=met,
         ours_peak_delta_kb=peak('ours'),
-        anchor_peak_delta_kb=peak('anchor'),
+        anchor_peak_delta_kb=peak(anchor_side),
         repeats=len(ours),
+        anchor_repeats=len(anchor_times),
         figures=figures,
         counts=[
-            dict(label=label, ours=counted(key, 'ours'),
-                 anchor=counted(key, 'anchor'))
-            for key, label in getattr(module, 'FIGURES', ())
+            dict(label=label, how=how, ours=counted(key, 'ours', how),
+                 anchor=counted(key, anchor_side, how))
+            for key, label, how in figure_specs(module)
         ],
         date=datetime.datetime.utcnow().strftime('%Y-%m-%d %H:%M'),
     )
@@ -239,19 +258,30 @@ def summarize(module, scale, figures):
 def ratio_text(ratio):
     if ratio is None:
         return 'n/a'
+    if ratio < 1:
+        # three significant digits: 0.105× is not "0.10×", 0.0124× not 0.01×
+        return '%.3g×' % ratio
     return ('%.2f×' if ratio < 10 else '%.1f×') % ratio
 
 
 def counts_text(summary):
     """'SQL statements: ours 3, anchor 152' for the FIGURES of a benchmark."""
     return '; '.join(
-        '%s: ours %s, anchor %s' % (
+        '%s%s: ours %s, anchor %s' % (
             count['label'],
+            ' (median)' if count.get('how') == 'median' else '',
             ' / '.join(str(v) for v in count['ours']),
             ' / '.join(str(v) for v in count['anchor']),
         )
         for count in summary.get('counts', ())
     )
+
+
+def row_name(summary):
+    """The benchmark's name, with the anchor's side when it has several."""
+    side = summary.get('anchor_side', 'anchor')
+    return summary['name'] if side == 'anchor' else '%s vs %s' % (
+        summary['name'], side)
 
 
 def section(scale, report):
@@ -333,15 +363,17 @@ def section(scale, report):
     counted = [b for b in report['benchmarks'] if counts_text(b)]
     if counted:
         lines.append('')
-        lines.append('Counted in every repeat (each distinct value once):')
+        lines.append('Counted in every repeat (each distinct value once, or '
+                     'their median):')
         lines.append('')
         for b in counted:
-            lines.append('- %s: %s' % (b['name'], counts_text(b)))
+            lines.append('- %s: %s' % (row_name(b), counts_text(b)))
     if report.get('kept'):
         lines += [
             '',
             'Rows of %s come from an earlier run at this scale (this run '
-            'measured only the others, `--only`).' % ', '.join(report['kept']),
+            'measured only the others, `--only`).'
+            % ', '.join(sorted(set(report['kept']))),
         ]
     lines += [
         '',
@@ -419,7 +451,10 @@ def main(argv=None):
         '--only', action='append', help='run only this benchmark (repeatable)'
     )
     parser.add_argument(
-        '--repeats', type=int, help='repeats of each side (default: 5 small, ' '3 full)'
+        '--repeats',
+        type=int,
+        help='repeats of each side (default: 5 small, 3 full, or the '
+        "benchmark's REPEATS)",
     )
     parser.add_argument(
         '--keep-db', action='store_true', help='do not drop the database'
@@ -525,10 +560,17 @@ def main(argv=None):
         )
         results = []
         for module in modules:
+            sides = ['ours'] + [a[0] for a in registry.anchors(module)]
+            module_repeats = (
+                args.repeats
+                or getattr(module, 'REPEATS', {}).get(args.scale)
+                or repeats
+            )
             figures = []
-            for repeat in range(repeats):
-                order = ('ours', 'anchor') if repeat % 2 == 0 else ('anchor', 'ours')
-                for side in order:
+            for repeat in range(module_repeats):
+                # each side first in turn (ours, anchor / anchor, ours)
+                shift = repeat % len(sides)
+                for side in sides[shift:] + sides[:shift]:
                     figure = measure(module, side, db, args.scale, repeat, log)
                     figures.append(figure)
                     print(
@@ -542,20 +584,22 @@ def main(argv=None):
                         ),
                         flush=True,
                     )
-            summary = summarize(module, args.scale, figures)
-            results.append(summary)
-            print(
-                'bench: %s: ours %s, anchor %s, ratio %s%s'
-                % (
-                    module.NAME,
-                    seconds_text(summary['ours_median']),
-                    seconds_text(summary['anchor_median']),
-                    '%.1f' % summary['ratio'] if summary['ratio'] else 'n/a',
-                    '; ' + counts_text(summary) if summary['counts'] else '',
-                ),
-                flush=True,
-            )
-        kept = (kept_results(args.scale, [r["name"] for r in results])
+            for anchor in registry.anchors(module):
+                summary = summarize(module, args.scale, figures, anchor)
+                results.append(summary)
+                print(
+                    'bench: %s: ours %s, %s %s, ratio %s%s'
+                    % (
+                        module.NAME,
+                        seconds_text(summary['ours_median']),
+                        anchor[0],
+                        seconds_text(summary['anchor_median']),
+                        ratio_text(summary['ratio']),
+                        '; ' + counts_text(summary) if summary['counts'] else '',
+                    ),
+                    flush=True,
+                )
+        kept = (kept_results(args.scale, {r['name'] for r in results})
                 if args.only else [])
         report = dict(
             database=(
