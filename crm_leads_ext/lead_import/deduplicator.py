@@ -11,15 +11,22 @@ from psycopg2 import sql
 PHONE_KEY_SQL = "regexp_replace({col}, '[^0-9+]', '', 'g')"
 
 
-def create_lookup_indexes(cr, table, email, lowered=()):
+# a company or contact name compared with a row's: lower case, runs of
+# spaces as one (the Normaliser's key)
+NAME_KEY_SQL = "lower(regexp_replace(btrim({col}), '\\s+', ' ', 'g'))"
+
+
+def create_lookup_indexes(cr, table, email, names=None):
     """The indexes of the look-ups below on ``table``: its lower-cased
-    ``email`` column and ``lowered`` columns, its phone and mobile keys.
-    One query per batch of rows finds its duplicates through them."""
+    ``email`` column, its phone and mobile keys and, with ``names`` (the
+    company and contact columns), the pair of their keys. One query per
+    batch of rows finds its duplicates through them."""
     expressions = [('email_lower', 'lower(%s)' % email)]
-    expressions += [('%s_lower' % column, 'lower(%s)' % column)
-                    for column in lowered]
     expressions += [('%s_key' % column, PHONE_KEY_SQL.format(col=column))
                     for column in ('phone', 'mobile')]
+    if names:
+        expressions.append(('name_pair_key', ', '.join(
+            NAME_KEY_SQL.format(col=column) for column in names)))
     for suffix, expression in expressions:
         # the expressions are this module's constants
         cr.execute(sql.SQL('CREATE INDEX IF NOT EXISTS {} ON {} ({})').format(
@@ -78,29 +85,47 @@ class Deduplicator(object):
         wanted = {'emails': set(), 'phones': set(), 'names': set()}
         for keys in rows_keys:
             for kind, key in keys:
-                wanted[kind].add(key[0] if kind == 'names' else key)
+                wanted[kind].add(key)
         emails = sorted(wanted['emails'])
         phones = sorted(wanted['phones'])
-        companies = sorted(wanted['names'])
+        names = sorted(wanted['names'])
         result = [None] * len(rows_keys)
-        if not (emails or phones or companies):
+        if not (emails or phones or names):
             return result
         # the statistics of crm_lead predate the rows a large import adds:
         # once they are outnumbered the planner takes a (JIT-compiled) scan
         # of the whole table for these thousand index probes, slower at
         # every batch
         self.cr.execute("SET LOCAL enable_seqscan TO off")
+        keys = {
+            'phone': PHONE_KEY_SQL.format(col='phone'),
+            'mobile': PHONE_KEY_SQL.format(col='mobile'),
+            'company': NAME_KEY_SQL.format(col='partner_name'),
+            'contact': NAME_KEY_SQL.format(col='contact_name'),
+        }
+        columns = ('id, lower(email_from), {phone}, {mobile}, {company}, '
+                   '{contact}').format(**keys)
+        # one SELECT per key, each probing its index; company names repeat
+        # across many leads, so company and contact are matched together
+        # in SQL (a match on the company alone brought back a hundred
+        # thousand rows per batch at a million leads)
         self.cr.execute("""
-            SELECT id, lower(email_from), {phone}, {mobile},
-                   lower(partner_name), lower(contact_name)
-              FROM crm_lead
+            SELECT {columns} FROM crm_lead
              WHERE lower(email_from) = ANY(%(emails)s)
-                OR {phone} = ANY(%(phones)s)
-                OR {mobile} = ANY(%(phones)s)
-                OR lower(partner_name) = ANY(%(companies)s)""".format(
-            phone=PHONE_KEY_SQL.format(col='phone'),
-            mobile=PHONE_KEY_SQL.format(col='mobile')),
-            {'emails': emails, 'phones': phones, 'companies': companies})
+            UNION
+            SELECT {columns} FROM crm_lead WHERE {phone} = ANY(%(phones)s)
+            UNION
+            SELECT {columns} FROM crm_lead WHERE {mobile} = ANY(%(phones)s)
+            UNION
+            SELECT {columns} FROM crm_lead
+              JOIN unnest(%(companies)s::text[], %(contacts)s::text[])
+                   AS wanted(company, contact)
+                ON {company} = wanted.company
+               AND {contact} = wanted.contact""".format(
+            columns=columns, **keys),
+            {'emails': emails, 'phones': phones,
+             'companies': [name[0] for name in names],
+             'contacts': [name[1] for name in names]})
         # sorted here: an ORDER BY id would let the planner walk the
         # primary key over the whole table instead of probing the indexes
         lead_rows = sorted(self.cr.fetchall(), reverse=True)
@@ -114,8 +139,7 @@ class Deduplicator(object):
                 if number:
                     leads['phones'][number] = lead_id
             if company and contact:
-                key = (' '.join(company.split()), ' '.join(contact.split()))
-                leads['names'][key] = lead_id
+                leads['names'][(company, contact)] = lead_id
         partners = {'emails': {}, 'phones': {}}
         if emails or phones:
             self.cr.execute("""

@@ -170,7 +170,7 @@ class CrmLead(models.Model):
     def init(self):
         super(CrmLead, self).init()
         create_lookup_indexes(self.env.cr, self._table, 'email_from',
-                              lowered=('partner_name',))
+                              names=('partner_name', 'contact_name'))
 
     @api.model
     def _prepare_import_rows(self, rows, fixed):

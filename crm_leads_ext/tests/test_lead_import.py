@@ -169,6 +169,22 @@ class TestLeadImport(LeadImportCase):
         self.assertIn('contact', messages[1])
         self.assertIn('row 4', messages[3])
 
+    def test_existing_lead_found_by_company_and_contact_together(self):
+        """Without email or phone, an existing lead is the same prospect
+        only when company and contact both match (case and spaces aside):
+        a colleague at the same company is a new lead."""
+        known = self.Lead.create({
+            'name': 'Known at Tân Á', 'contact_name': 'Lê  Văn Tâm',
+            'partner_name': ' Tân Á Đại Thành '})
+        wizard = self.run_import(self.csv_bytes([
+            ['LÊ VĂN TÂM', 'tân á   đại thành', '', '', '', '', '', '', ''],
+            ['Trần Thị Hạnh', 'Tân Á Đại Thành', '', '', '', '', '', '', ''],
+        ]), duplicate_policy='skip')
+        self.assertEqual((wizard.created_count, wizard.skipped_count), (1, 1))
+        messages = [row['Message'] for row in self.report(wizard)]
+        self.assertIn('ID %d' % known.id, messages[0])
+        self.assertEqual(len(self.leads(contact_name='Trần Thị Hạnh')), 1)
+
     def test_duplicates_updated(self):
         lead, partner = self._existing()
         count = self.Lead.search_count([])
