@@ -8,6 +8,7 @@ import ast
 import builtins
 import email.utils
 import importlib.abc
+import resource
 import sys
 from opcode import opmap
 
@@ -125,6 +126,29 @@ def _lenient_getaddresses(module):
     """
     if getattr(email.utils, 'supports_strict_parsing', False):
         module.getaddresses = getaddresses_lenient
+
+
+class _IntegerRlimits(object):
+    """The ``resource`` module, but ``setrlimit`` takes the float limits
+    Odoo 11 computes and truncates them, as Python 3.5-3.9 did."""
+
+    def __getattr__(self, name):
+        return getattr(resource, name)
+
+    @staticmethod
+    def setrlimit(limit, limits):
+        resource.setrlimit(limit, tuple(int(value) for value in limits))
+
+
+@_patch('odoo.service.server')
+def _integer_rlimits(module):
+    """Prefork workers (``--workers`` > 0) set their CPU limit to the CPU
+    time used so far (``ru_utime + ru_stime``, a float) plus
+    ``limit_time_cpu``; Python 3.10 stopped accepting floats in
+    ``resource.setrlimit`` ("integer argument expected, got float"), so
+    every worker died at its first request. Only server.py sees the
+    truncating ``resource``."""
+    module.resource = _IntegerRlimits()
 
 
 class _PatchingLoader(importlib.abc.Loader):
