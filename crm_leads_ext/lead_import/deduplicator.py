@@ -11,6 +11,11 @@ from psycopg2 import sql
 PHONE_KEY_SQL = "regexp_replace({col}, '[^0-9+]', '', 'g')"
 
 
+# the address in an email column, lower case: the mail gateway's leads hold
+# "Name <address>"
+EMAIL_KEY_SQL = ("lower(substring({col} from "
+                 "'[^<>[:space:]]+@[^<>[:space:]]+'))")
+
 # a company or contact name compared with a row's: lower case, runs of
 # spaces as one (the Normaliser's key)
 NAME_KEY_SQL = "lower(regexp_replace(btrim({col}), '\\s+', ' ', 'g'))"
@@ -21,7 +26,7 @@ def create_lookup_indexes(cr, table, email, names=None):
     ``email`` column, its phone and mobile keys and, with ``names`` (the
     company and contact columns), the pair of their keys. One query per
     batch of rows finds its duplicates through them."""
-    expressions = [('email_lower', 'lower(%s)' % email)]
+    expressions = [('email_key', EMAIL_KEY_SQL.format(col=email))]
     expressions += [('%s_key' % column, PHONE_KEY_SQL.format(col=column))
                     for column in ('phone', 'mobile')]
     if names:
@@ -98,20 +103,20 @@ class Deduplicator(object):
         # every batch
         self.cr.execute("SET LOCAL enable_seqscan TO off")
         keys = {
+            'email': EMAIL_KEY_SQL.format(col='email_from'),
             'phone': PHONE_KEY_SQL.format(col='phone'),
             'mobile': PHONE_KEY_SQL.format(col='mobile'),
             'company': NAME_KEY_SQL.format(col='partner_name'),
             'contact': NAME_KEY_SQL.format(col='contact_name'),
         }
-        columns = ('id, lower(email_from), {phone}, {mobile}, {company}, '
+        columns = ('id, {email}, {phone}, {mobile}, {company}, '
                    '{contact}').format(**keys)
         # one SELECT per key, each probing its index; company names repeat
         # across many leads, so company and contact are matched together
         # in SQL (a match on the company alone brought back a hundred
         # thousand rows per batch at a million leads)
         self.cr.execute("""
-            SELECT {columns} FROM crm_lead
-             WHERE lower(email_from) = ANY(%(emails)s)
+            SELECT {columns} FROM crm_lead WHERE {email} = ANY(%(emails)s)
             UNION
             SELECT {columns} FROM crm_lead WHERE {phone} = ANY(%(phones)s)
             UNION
@@ -143,11 +148,12 @@ class Deduplicator(object):
         partners = {'emails': {}, 'phones': {}}
         if emails or phones:
             self.cr.execute("""
-                SELECT id, lower(email), {phone}, {mobile}
+                SELECT id, {email}, {phone}, {mobile}
                   FROM res_partner
-                 WHERE active AND (lower(email) = ANY(%(emails)s)
+                 WHERE active AND ({email} = ANY(%(emails)s)
                     OR {phone} = ANY(%(phones)s)
                     OR {mobile} = ANY(%(phones)s))""".format(
+                email=EMAIL_KEY_SQL.format(col='email'),
                 phone=PHONE_KEY_SQL.format(col='phone'),
                 mobile=PHONE_KEY_SQL.format(col='mobile')),
                 {'emails': emails, 'phones': phones})

@@ -8,7 +8,7 @@ import re
 import unicodedata
 
 from odoo import _
-from odoo.tools import DEFAULT_SERVER_DATE_FORMAT
+from odoo.tools import DEFAULT_SERVER_DATE_FORMAT, email_split
 
 try:
     import phonenumbers
@@ -59,7 +59,14 @@ class Normaliser(object):
 
     def email(self, value):
         """(normalised address, error message)."""
-        email = value.strip().lower()
+        email = value.strip()
+        if '<' in email:
+            # "Name <address>", as mail clients and Odoo's own leads (the
+            # mail gateway's email_from) write it
+            addresses = email_split(email)
+            if len(addresses) == 1:
+                email = addresses[0]
+        email = email.lower()
         if email.startswith('mailto:'):
             email = email[7:]
         if email.startswith('<') and email.endswith('>'):

@@ -185,6 +185,24 @@ class TestLeadImport(LeadImportCase):
         self.assertIn('ID %d' % known.id, messages[0])
         self.assertEqual(len(self.leads(contact_name='Trần Thị Hạnh')), 1)
 
+    def test_name_and_address_emails(self):
+        """A cell "Name <address>" (mail clients, Odoo's own leads) gives
+        the address; a lead of the mail gateway, whose email_from is
+        "Name <address>", is found as the duplicate of that address."""
+        gateway_lead = self.Lead.create({
+            'name': 'Mailed', 'email_from': 'Phạm Thu <Thu.Pham@mailed.vn>'})
+        wizard = self.run_import(self.csv_bytes([
+            ['Lý Anh', 'Anh Co', 'Lý Anh <Ly.Anh@Named.VN>', '', '', '', '',
+             '', ''],
+            ['Phạm Thu', 'Mailed Co', 'thu.pham@mailed.vn', '', '', '', '',
+             '', ''],
+        ]), duplicate_policy='skip')
+        self.assertEqual((wizard.created_count, wizard.skipped_count,
+                          wizard.failed_count), (1, 1, 0))
+        self.assertEqual(len(self.leads(email_from='ly.anh@named.vn')), 1)
+        messages = [row['Message'] for row in self.report(wizard)]
+        self.assertIn('ID %d' % gateway_lead.id, messages[1])
+
     def test_duplicates_updated(self):
         lead, partner = self._existing()
         count = self.Lead.search_count([])
