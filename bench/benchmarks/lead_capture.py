@@ -44,6 +44,7 @@ import xmlrpc.client
 
 import requests
 
+from bench.benchmarks import delete_leads_after
 from datagen.generator import DataGenerator
 
 NAME = 'lead_capture'
@@ -235,14 +236,7 @@ def _clean(ctx, state):
     env, cr = ctx.env, ctx.env.cr
     cr.rollback()
     first = state['max_lead_id']
-    cr.execute(
-        "DELETE FROM mail_message WHERE model = 'crm.lead' AND res_id > %s",
-        (first,))
-    for table in ('mail_followers', 'mail_activity'):
-        cr.execute(
-            'DELETE FROM "%s" WHERE res_model = \'crm.lead\' AND res_id > %%s'
-            % table, (first,))
-    cr.execute("DELETE FROM crm_lead WHERE id > %s", (first,))
+    delete_leads_after(cr, first)
     cr.execute("DELETE FROM crm_lead_capture_hit WHERE key_id = %s OR "
                "key_id IS NULL", (state['key_id'],))
     env['crm.lead.source.key'].browse(state['key_id']).unlink()

@@ -43,6 +43,7 @@ import csv
 import io
 import random
 
+from bench.benchmarks import delete_leads_after
 from datagen.generator import DataGenerator
 from datagen.load import TableSpec
 
@@ -209,18 +210,7 @@ def teardown(ctx, state, info):
     cr.execute("SELECT count(*) FROM crm_lead WHERE id > %s", (first,))
     info['leads_in_database'] = cr.fetchone()[0]
     info.setdefault('created', info['leads_in_database'])
-    cr.execute(
-        "DELETE FROM mail_message WHERE model = 'crm.lead' AND res_id > %s",
-        (first,))
-    for table in ('mail_followers', 'mail_activity'):
-        cr.execute(
-            'DELETE FROM "%s" WHERE res_model = \'crm.lead\' AND res_id > %%s'
-            % table, (first,))
-    cr.execute(
-        "DELETE FROM ir_model_data WHERE model = 'crm.lead' AND res_id > %s",
-        (first,))
-    # the other tables referring to leads follow (ON DELETE CASCADE/SET NULL)
-    cr.execute("DELETE FROM crm_lead WHERE id > %s", (first,))
+    delete_leads_after(cr, first)
     cr.execute("DELETE FROM base_import_import WHERE res_model = 'crm.lead'")
     if 'crm.lead.import' in ctx.env:
         ctx.env['crm.lead.import'].search([]).unlink()
