@@ -11,7 +11,8 @@ _logger = logging.getLogger(__name__)
 
 # the reasons that say a domain does not suit a model, not that its text
 # is wrong: a territory's domain naming lead fields, matched on partners
-MODEL_REASONS = ('field', 'path', 'not_searchable', 'value_type')
+MODEL_REASONS = ('field', 'path', 'not_searchable', 'value_type',
+                 'hierarchy')
 
 
 class CrmSafeDomainMixin(models.AbstractModel):
@@ -71,6 +72,12 @@ class CrmSafeDomainMixin(models.AbstractModel):
                     model = self.env[field.comodel_name]
             if not (field.store or field.search):
                 raise SafeDomainError('not_searchable', path)
+            if operator.lower() in ('child_of', 'parent_of'):
+                # on ids, or records of a tree: in SQL, an error otherwise
+                tree = self.env[field.comodel_name] if field.relational \
+                    else model if field.name == 'id' else None
+                if tree is None or tree._parent_name not in tree._fields:
+                    raise SafeDomainError('hierarchy', path)
             if not value_fits(field.type, operator, value):
                 raise SafeDomainError('value_type', path)
 
@@ -133,6 +140,8 @@ class CrmSafeDomainMixin(models.AbstractModel):
                                 "searched"),
             'value_type': _("the value compared with '%(detail)s' does not "
                             "suit that field"),
+            'hierarchy': _("'%(detail)s' does not lead to records in a "
+                           "hierarchy: child_of and parent_of need one"),
         }
         return messages[error.reason] % {
             'detail': error.detail, 'names': ', '.join(sorted(NAMES))}

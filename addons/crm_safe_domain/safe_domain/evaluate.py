@@ -288,6 +288,9 @@ _DATE_FORMATS = {
 # compare the column cast to text: any value does
 _TEXT_OPERATORS = ('like', 'not like', 'ilike', 'not ilike', '=like',
                    '=ilike')
+# PostgreSQL's integer: the column of integer fields, and of ids
+_INTEGER_COLUMNS = ('integer', 'many2one', 'one2many', 'many2many')
+_INTEGER_MIN, _INTEGER_MAX = -2 ** 31, 2 ** 31 - 1
 
 
 def value_fits(field_type, operator, value):
@@ -309,5 +312,8 @@ def value_fits(field_type, operator, value):
             allowed = _FIELD_TYPES[field_type]
             # a boolean is an int to Python, not to PostgreSQL
             if type(item) not in allowed:
+                return False
+            if type(item) is int and field_type in _INTEGER_COLUMNS and \
+                    not _INTEGER_MIN <= item <= _INTEGER_MAX:
                 return False
     return True

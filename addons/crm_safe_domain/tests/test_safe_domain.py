@@ -236,7 +236,8 @@ class TestSafeDomain(unittest.TestCase):
         misfits = [
             ('integer', '=', 'x'), ('integer', '=', True),
             ('boolean', '=', 1), ('char', '=', 3), ('char', 'in', ['a', 1]),
-            ('many2one', '=', 1.5), ('date', '>=', 'yesterday'),
+            ('many2one', '=', 1.5), ('many2one', '=', 2 ** 31),
+            ('integer', 'in', [1, -2 ** 31 - 1]), ('date', '>=', 'yesterday'),
             ('date', '>=', '2026-03-01 10:00:00'), ('date', '=', 20260301),
             ('datetime', '>=', '2026-13-01'),
         ]

@@ -80,6 +80,22 @@ class TestSafeDomainMixin(SavepointCase):
                          ('value_type', 'active'))
         self.assertEqual(self.reason("[('create_date', '>', 'yesterday')]"),
                          ('value_type', 'create_date'))
+        # PostgreSQL's integer
+        self.assertEqual(self.reason("[('id', 'in', [1, 2147483648])]"),
+                         ('value_type', 'id'))
+        self.assertEqual(self.reason("[('name', 'child_of', 1)]"),
+                         ('hierarchy', 'name'))
+        self.assertEqual(self.reason("[('country_id', 'parent_of', 1)]"),
+                         ('hierarchy', 'country_id'))
+        self.assertEqual(self.reason("[('id', 'child_of', 1)]", 'res.lang'),
+                         ('hierarchy', 'id'))
+        hierarchy = ['|', ('id', 'child_of', [1]), '|',
+                     ('parent_id', 'parent_of', 1),
+                     ('category_id', 'child_of', 1)]
+        self.assertEqual(
+            self.Mixin._safe_domain(repr(hierarchy), 'res.partner'),
+            hierarchy)
+        self.assertTrue(self.env['res.partner'].search(hierarchy))
         # the same domain suits another model, or not
         self.assertEqual(self.reason("[('login', '=', 'x')]"),
                          ('field', 'login'))
@@ -112,7 +128,7 @@ class TestSafeDomainMixin(SavepointCase):
                        'lambda', 'comprehension', 'construct', 'name',
                        'attribute', 'call', 'evaluation', 'not_list', 'term',
                        'value', 'arity', 'operator', 'field', 'path',
-                       'not_searchable', 'value_type'):
+                       'not_searchable', 'value_type', 'hierarchy'):
             for lang in ('vi_VN', 'zh_CN'):
                 message = self.Mixin.with_context(
                     lang=lang)._safe_domain_error_message(
