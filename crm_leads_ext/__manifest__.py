@@ -13,7 +13,9 @@
     'license': 'AGPL-3',
     'depends': ['crm', 'sales_team', 'base_import', 'mail', 'utm',
                 # the lead import runs large files as background jobs
-                'queue_job'],
+                'queue_job',
+                # the domains of the assignment rules
+                'crm_safe_domain'],
     'data': [
         'security/ir.model.access.csv',
         'security/crm_leads_ext_security.xml',

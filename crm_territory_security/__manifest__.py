@@ -12,7 +12,8 @@
     'website': 'https://github.com/crm-suite/crm-suite',
     'license': 'AGPL-3',
     # sale_crm: the quotations of an opportunity follow its territory
-    'depends': ['crm', 'sales_team', 'mail', 'calendar', 'sale_crm'],
+    'depends': ['crm', 'sales_team', 'mail', 'calendar', 'sale_crm',
+                'crm_safe_domain'],
     'data': [
         'security/crm_territory_security.xml',
         'security/ir.model.access.csv',

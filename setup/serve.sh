@@ -6,7 +6,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 PORT=${1:-8069}
 DB=${DB_NAME:-crm_suite}
-SUITE=crm_leads_ext,crm_funnel_stages,crm_territory_security,crm_campaign_segments,crm_quotation,crm_suite
+SUITE=crm_safe_domain,crm_leads_ext,crm_funnel_stages,crm_territory_security,crm_campaign_segments,crm_quotation,crm_suite
 export CRM_SUITE_ROOT=$PWD
 export PATH="$PWD/node_modules/.bin:$PATH"
 export PGHOST=127.0.0.1 PGPORT=5432 PGUSER=crm_suite PGPASSWORD=${PGROLE_PASSWORD:-crm_suite}

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Quality gates of `make test`, over the five addons and addons/crm_suite:
+# Quality gates of `make test`, over the five addons and those of addons/:
 #   pylint with pylint-odoo (OCA's mandatory checks for 11.0, .pylintrc),
 #   OCA's XML/CSV checks (oca-odoo-pre-commit-hooks, which took them over),
 #   flake8 (OCA's configuration, .flake8),
@@ -10,7 +10,7 @@
 # Each failing gate says so and fails the run.
 set -uo pipefail
 cd "$(dirname "$0")/.."
-ADDONS=(crm_leads_ext crm_funnel_stages crm_territory_security crm_campaign_segments crm_quotation addons/crm_suite)
+ADDONS=(crm_leads_ext crm_funnel_stages crm_territory_security crm_campaign_segments crm_quotation addons/crm_suite addons/crm_safe_domain)
 BIN=.venv/bin
 failed=()
 

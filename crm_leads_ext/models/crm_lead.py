@@ -147,7 +147,10 @@ class CrmLead(models.Model):
     @api.multi
     def action_apply_assignment_rules(self):
         """Apply the assignment rules to a selection of leads, whatever
-        their current team and salesperson."""
+        their current team and salesperson: for who may change them all,
+        checked before any rule is tried."""
+        self.check_access_rights('write')
+        self.check_access_rule('write')
         self._apply_assignment_rules()
         return True
 

@@ -1,12 +1,11 @@
 # Copyright 2026 CRM Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
-import datetime
-import time
 from collections import defaultdict
 
-from odoo import _, api, fields, models
+from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import ValidationError
-from odoo.tools.safe_eval import safe_eval
+
+from odoo.addons.crm_safe_domain.safe_domain import SafeDomainError
 
 
 class CrmLeadAssignmentRule(models.Model):
@@ -15,6 +14,7 @@ class CrmLeadAssignmentRule(models.Model):
     sequence) whose every set criterion matches a lead wins."""
 
     _name = 'crm.lead.assignment.rule'
+    _inherit = ['crm.safe.domain.mixin']
     _description = 'Lead Assignment Rule'
     _order = 'sequence, id'
 
@@ -43,7 +43,9 @@ class CrmLeadAssignmentRule(models.Model):
     domain = fields.Char(
         string='Domain',
         help="Optional extra condition on the lead, a domain such as "
-             "[('planned_revenue', '>', 1000)], evaluated safely.")
+             "[('planned_revenue', '>', 1000)]. It is data: it may use uid, "
+             "company_id, company_ids, context_today(), relativedelta() "
+             "and the date functions of datetime and time, nothing else.")
     team_id = fields.Many2one(
         'crm.team', string='Sales Team', required=True, ondelete='cascade')
     user_ids = fields.Many2many(
@@ -65,38 +67,35 @@ class CrmLeadAssignmentRule(models.Model):
     ]
 
     @api.model
-    def _domain_eval_context(self):
-        # on create the rules run as superuser: uid stays the creator's
-        uid = self.env.context.get('crm_assignment_uid') or self.env.uid
-        return {
-            'uid': uid,
-            'user': self.env['res.users'].browse(uid),
-            'time': time,
-            'datetime': datetime,
-        }
+    def _safe_domain_uid(self):
+        # on create the rules run as superuser: uid stays the creator's.
+        # Anyone else's context cannot choose whose ids the domain sees.
+        if self.env.uid == SUPERUSER_ID:
+            return self.env.context.get('crm_assignment_uid') or \
+                self.env.uid
+        return self.env.uid
 
     @api.multi
     def _get_domain(self):
+        """The rule's domain as data, checked again: None when it is
+        refused (written before the checks, or in SQL), and the rule then
+        matches no lead."""
         self.ensure_one()
         if not self.domain:
             return []
-        domain = safe_eval(self.domain, self._domain_eval_context())
-        if not isinstance(domain, (list, tuple)):
-            raise ValueError(_("a domain is a list of conditions"))
-        return list(domain)
+        return self._safe_domain_or_none(self.domain, 'crm.lead')
 
     @api.constrains('domain')
     def _check_domain(self):
-        Lead = self.env['crm.lead']
         for rule in self.filtered('domain'):
             try:
-                # parses the field names and operators, runs no query
-                Lead._where_calc(rule._get_domain())
-            except (ValueError, TypeError, AssertionError, KeyError,
-                    IndexError, NameError, SyntaxError) as error:
+                rule._safe_domain(rule.domain, 'crm.lead')
+            except SafeDomainError as error:
                 raise ValidationError(_(
                     "The domain of the assignment rule '%(rule)s' is not "
-                    "valid: %(error)s") % {'rule': rule.name, 'error': error})
+                    "valid: %(error)s") % {
+                        'rule': rule.name,
+                        'error': self._safe_domain_error_message(error)})
 
     @api.constrains('team_id', 'user_ids')
     def _check_user_ids(self):
@@ -138,8 +137,11 @@ class CrmLeadAssignmentRule(models.Model):
 
         matched = leads.filtered(match)
         if matched and self.domain:
+            domain = self._get_domain()
+            if domain is None:
+                return leads.browse()
             matched = matched.with_context(active_test=False).search(
-                [('id', 'in', matched.ids)] + self._get_domain())
+                [('id', 'in', matched.ids)] + domain)
             matched = leads & matched
         return matched
 

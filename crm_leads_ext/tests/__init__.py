@@ -3,6 +3,7 @@ from . import test_team_hierarchy
 from . import test_escalation
 from . import test_lead_filters
 from . import test_assignment_rule
+from . import test_assignment_rule_safe_domain
 from . import test_lead_analysis
 from . import test_communication_history
 from . import test_mail_gateway
@@ -16,3 +17,4 @@ from . import test_gateway_team_views
 from . import test_lead_import
 from . import test_lead_import_bad_input
 from . import test_lead_import_browser
+from . import test_assignment_rule_safe_domain_browser

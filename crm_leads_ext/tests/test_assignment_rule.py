@@ -181,7 +181,7 @@ class TestAssignmentRule(LeadsExtCase):
         rule = self.Rule.create({
             'name': 'LX my own leads', 'sequence': 0,
             'domain': "[('create_uid', '=', uid), "
-                      "('create_uid', '=', user.id)]",
+                      "('create_uid', '=', user_id)]",
             'team_id': self.team_fair.id})
         lead = self.env['crm.lead'].sudo(creator).create(
             {'name': 'LX created by a salesperson', 'user_id': False})

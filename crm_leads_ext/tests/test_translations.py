@@ -23,9 +23,10 @@ class TestTranslations(LeadsExtCase):
         super(TestTranslations, cls).setUpClass()
         for code in ('vi_VN', 'zh_CN'):
             cls.env['res.lang'].load_lang(code)
-        # crm's own terms too: the search views mix its filters with ours
+        # crm's own terms too: the search views mix its filters with ours;
+        # crm_safe_domain says why a rule's domain is refused
         cls.env['ir.translation'].load_module_terms(
-            ['crm', 'crm_leads_ext'], ['vi_VN', 'zh_CN'])
+            ['crm', 'crm_safe_domain', 'crm_leads_ext'], ['vi_VN', 'zh_CN'])
         cls.seller_vi = cls._user('tr_seller_vi')
         cls.seller_zh = cls._user('tr_seller_zh')
         cls.manager_vi = cls._user(

@@ -3,7 +3,8 @@
 from odoo import _, api, fields, models, tools
 from odoo.exceptions import ValidationError
 from odoo.osv import expression
-from odoo.tools.safe_eval import safe_eval
+
+from odoo.addons.crm_safe_domain.safe_domain import SafeDomainError
 
 
 class CrmTerritory(models.Model):
@@ -16,6 +17,7 @@ class CrmTerritory(models.Model):
     leaving a territory removes access at once, with no cached id list."""
 
     _name = 'crm.territory'
+    _inherit = ['crm.safe.domain.mixin']
     _description = 'Sales Territory'
     _parent_store = True
     _parent_order = 'priority desc, name'
@@ -143,14 +145,13 @@ class CrmTerritory(models.Model):
             if not territory.domain:
                 continue
             try:
-                domain = safe_eval(territory.domain)
-                self.env['crm.lead'].sudo().search(domain, limit=1)
-            except Exception as error:
+                territory._safe_domain(territory.domain, 'crm.lead')
+            except SafeDomainError as error:
                 raise ValidationError(_(
                     "The domain of territory %(territory)s is not valid on "
                     "leads: %(error)s") % {
                         'territory': territory.display_name,
-                        'error': error})
+                        'error': self._safe_domain_error_message(error)})
 
     @api.multi
     def action_view_leads(self):
@@ -292,16 +293,17 @@ class CrmTerritory(models.Model):
             if matched and rule['domain'] and records is None:
                 matched = []
             elif matched and rule['domain']:
-                try:
-                    domain = safe_eval(rule['domain'])
+                # None: refused, or it names a field this model lacks
+                domain = rule['territory']._safe_domain_or_none(
+                    rule['domain'], records._name)
+                if domain is None:
+                    matched = []
+                else:
                     matched = records.sudo().with_context(
                         active_test=False).search(expression.AND([
                             [('id', 'in', [rid for rid in matched
                                            if rid in real_ids])],
                             domain])).ids
-                except ValueError:
-                    # the domain names a field this model lacks
-                    matched = []
             for rid in matched:
                 result[rid] = rule['territory']
         return result
