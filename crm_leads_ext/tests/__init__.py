@@ -16,3 +16,6 @@ from . import test_gateway_team_views
 from . import test_lead_import
 from . import test_lead_import_bad_input
 from . import test_lead_import_browser
+from . import test_lead_capture
+from . import test_lead_capture_access
+from . import test_lead_capture_browser
