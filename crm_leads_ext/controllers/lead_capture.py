@@ -245,4 +245,3 @@ class LeadCaptureController(http.Controller):
             data[field] = values[0] if len(values) == 1 else \
                 Repeated(values)
         return data
-
