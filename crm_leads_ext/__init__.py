@@ -4,3 +4,4 @@ from . import wizard
 from . import report
 from . import controllers
 from . import lead_import
+from .hooks import post_load

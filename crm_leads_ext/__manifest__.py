@@ -29,7 +29,9 @@
         'views/crm_lead_history_views.xml',
         'views/res_partner_views.xml',
         'security/crm_lead_capture_security.xml',
+        'data/crm_lead_capture_data.xml',
         'views/crm_lead_source_key_views.xml',
+        'wizard/crm_lead_source_key_show_views.xml',
         'wizard/crm_lead2opportunity_partner_views.xml',
         'data/utm_source_data.xml',
         'wizard/crm_lead_business_card_views.xml',
@@ -42,5 +44,7 @@
         'demo/crm_lead_assignment_rule_demo.xml',
         'demo/crm_lead_business_card_demo.xml',
     ],
+    # the capture endpoint's request type: see hooks.py
+    'post_load': 'post_load',
     'installable': True,
 }

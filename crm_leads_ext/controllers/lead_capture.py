@@ -3,21 +3,28 @@
 """``POST /crm/lead/capture``: the public lead capture endpoint.
 
 Odoo 11 turns every ``application/json`` request into a JSON-RPC request
-(``JsonRequest``), which a plain ``type='http'`` route refuses, and parses
-form bodies before the route runs, whatever their size. Requests to this
-path get a ``CaptureRequest`` instead: an ``HttpRequest`` that parses
-nothing, so that the route reads at most ``MAX_BODY`` bytes itself and
-answers every error in JSON (the same approach as OCA's ``base_rest``).
+(``JsonRequest``, which reads and parses the whole body before any addon
+code runs), which a plain ``type='http'`` route refuses, and parses form
+bodies before the route runs, whatever their size. Requests to this path
+get a ``CaptureRequest`` instead: an ``HttpRequest`` that parses nothing,
+so that the route reads at most ``MAX_BODY`` bytes itself and answers
+every error in JSON (the same approach as OCA's ``base_rest``). That
+choice is made by ``Root.get_request``, before any database code runs:
+``install_capture_request()`` wraps it, from the addon's ``post_load``
+hook, for this path and the databases where the addon is installed only.
 """
 import json
 import logging
+import math
 
+import psycopg2
 from werkzeug.urls import url_decode
 
+import odoo
 from odoo import http
 from odoo.http import HttpRequest, Root, request
 
-from ..models.crm_lead_source_key import HONEYPOT_FIELD
+from ..models.crm_lead_source_key import HONEYPOT_FIELD, Repeated
 
 _logger = logging.getLogger(__name__)
 
@@ -39,16 +46,35 @@ class CaptureRequest(HttpRequest):
         self.params = params
 
 
-_get_request = Root.get_request
+def _installed_in(db):
+    """Whether the addon is installed in the database ``db``: its
+    registry (loaded as Odoo's dispatch would) has the capture keys."""
+    if not db:
+        return False
+    try:
+        return 'crm.lead.source.key' in odoo.registry(db)
+    except (AttributeError, psycopg2.Error):
+        # a database that does not exist or cannot be loaded: Odoo's own
+        # dispatch answers it
+        return False
 
 
-def get_request(self, httprequest):
-    if httprequest.path == CAPTURE_PATH:
-        return CaptureRequest(httprequest)
-    return _get_request(self, httprequest)
+def install_capture_request():
+    """Give the requests to CAPTURE_PATH of the databases with this addon
+    a CaptureRequest; every other request keeps Odoo's own. Once per
+    process (the addon's post_load hook)."""
+    original = Root.get_request
+    if getattr(original, 'crm_lead_capture', False):
+        return
 
+    def get_request(self, httprequest):
+        if httprequest.path == CAPTURE_PATH and \
+                _installed_in(httprequest.session.db):
+            return CaptureRequest(httprequest)
+        return original(self, httprequest)
 
-Root.get_request = get_request
+    get_request.crm_lead_capture = True
+    Root.get_request = get_request
 
 
 class CaptureError(Exception):
@@ -79,6 +105,39 @@ def _lang(env):
     return 'en_US'
 
 
+def _refuse_constant(name):
+    raise ValueError("%s is not JSON" % name)
+
+
+def _finite(text):
+    number = float(text)
+    if math.isinf(number):
+        raise ValueError("%s is too large" % text)
+    return number
+
+
+def _object(pairs):
+    """A JSON object; the values of a name given twice are kept, for the
+    validation to refuse them (json's default keeps the last silently)."""
+    data = {}
+    for name, value in pairs:
+        if name in data:
+            previous = data[name]
+            data[name] = Repeated(
+                (previous if isinstance(previous, Repeated) else
+                 [previous]) + [value])
+        else:
+            data[name] = value
+    return data
+
+
+def _json_object(text):
+    """``text`` parsed as strict JSON: NaN, Infinity and numbers out of
+    the range of a float are refused (ValueError), as the standard says."""
+    return json.loads(text, parse_constant=_refuse_constant,
+                      parse_float=_finite, object_pairs_hook=_object)
+
+
 class LeadCaptureController(http.Controller):
 
     @http.route(CAPTURE_PATH, type='http', auth='public', methods=['POST'],
@@ -106,7 +165,13 @@ class LeadCaptureController(http.Controller):
 
     def _capture(self, Key):
         httprequest = request.httprequest
-        ip = httprequest.remote_addr or ''
+        environ = httprequest.environ
+        # with proxy_mode, Odoo's ProxyFix replaced REMOTE_ADDR with
+        # X-Forwarded-For, whoever sent it; the peer is kept aside
+        ip = Key._capture_client_address(
+            environ.get('werkzeug.proxy_fix.orig_remote_addr') or
+            environ.get('REMOTE_ADDR'),
+            environ.get('HTTP_X_FORWARDED_FOR'))
         hit_id, retry = Key._capture_hit(ip)
         if retry:
             raise CaptureError(429, {'errors': {
@@ -132,7 +197,10 @@ class LeadCaptureController(http.Controller):
         if errors:
             raise CaptureError(400, {'errors': errors})
         lead_id = source_key._capture_create(values)
-        return _answer(201, {'id': lead_id})
+        # a random reference: the lead's id would tell how many leads
+        # the company gets
+        lead = Key.env['crm.lead'].browse(lead_id)
+        return _answer(201, {'ref': lead.capture_ref})
 
     def _read_body(self, Key):
         """The body as a dict of fields: 413, 415 or 400 otherwise."""
@@ -156,17 +224,24 @@ class LeadCaptureController(http.Controller):
                 'request': Key._capture_message('encoding')}})
         if httprequest.mimetype in JSON_TYPES:
             try:
-                data = json.loads(text)
-            except ValueError:
+                data = _json_object(text)
+            except (ValueError, RecursionError):
+                # RecursionError: nested deeper than Python's stack
                 data = None
             if not isinstance(data, dict):
                 raise CaptureError(400, {'errors': {
                     'request': Key._capture_message('json')}})
             return data
-        form = url_decode(text, charset=charset)
+        try:
+            # strict: a value not in the charset is refused, not mangled
+            form = url_decode(text, charset=charset, errors='strict')
+        except UnicodeDecodeError:
+            raise CaptureError(400, {'errors': {
+                'request': Key._capture_message('encoding')}})
         data = {}
         for field in form:
             values = form.getlist(field)
             # a field given twice is refused by the validation
-            data[field] = values[0] if len(values) == 1 else values
+            data[field] = values[0] if len(values) == 1 else \
+                Repeated(values)
         return data

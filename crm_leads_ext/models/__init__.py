@@ -7,6 +7,8 @@ from . import crm_lead
 from . import crm_lead_history
 from . import res_partner
 from . import crm_lead_source_key
+from . import crm_lead_capture_hit
+from . import crm_lead_capture
 from . import crm_lead_mail
 from . import crm_lead_conversion
 from . import crm_lead_import_line

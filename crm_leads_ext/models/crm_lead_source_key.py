@@ -1,15 +1,20 @@
 # Copyright 2026 CRM Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 """API keys of the public lead capture endpoint (``POST /crm/lead/capture``)
-and its rate-limit counters. The controller stays thin: checks, validation
-and creation live here, where ``_()`` translates with ``self.env.lang``."""
+and what the endpoint does with a request: the client's address, the rate
+limits, the validation and the creation. The controller stays thin: checks,
+validation and creation live here, where ``_()`` translates with
+``self.env.lang``."""
 import base64
 import hashlib
+import ipaddress
 import logging
 import os
 import re
 
 from odoo import SUPERUSER_ID, _, api, fields, models
+from odoo.exceptions import ValidationError
+from odoo.tools import sql
 
 _logger = logging.getLogger(__name__)
 
@@ -35,15 +40,78 @@ CAPTURE_RESERVED = ('api_key',)
 HONEYPOT_FIELD = 'website_url2'
 EMAIL_RE = re.compile(r'^[^@\s<>(),;:"\[\]]+@[^@\s<>(),;:"\[\]]+\.[a-zA-Z]{2,}$')
 PHONE_RE = re.compile(r'^[0-9+().\-/ ]{3,32}$')
-URL_RE = re.compile(r'^(https?://)?[^\s/$.?#][^\s]*\.[^\s]+$', re.IGNORECASE)
+# http://, https:// or no scheme, then a host name with a dot, an optional
+# port and path. Any other scheme (javascript:, data:, vbscript:...) puts a
+# colon where the host name is, and is refused: the address is a link in
+# the lead's form.
+URL_RE = re.compile(
+    r'^(?:https?://)?[^\s/$.?#:@][^\s/?#:@]*\.[^\s/?#:@]+'
+    r'(?::[0-9]{1,5})?(?:[/?#]\S*)?$', re.IGNORECASE)
 CONTROL_RE = re.compile(u'[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]')
 RATE_WINDOW = 60  # seconds
 DEFAULT_IP_RATE_LIMIT = 30
+# Who may tell the endpoint the client's address (X-Forwarded-For): the
+# addresses or networks of the reverse proxies, separated by commas;
+# "none" for no proxy. By default a proxy on the server itself, the
+# deployment of docker/ and README.md: an address nobody else can connect
+# from, while without any trusted proxy every client behind the proxy
+# would share the proxy's per-IP limit.
+TRUSTED_PROXIES_PARAM = 'crm_leads_ext.capture_trusted_proxies'
+DEFAULT_TRUSTED_PROXIES = '127.0.0.1,::1'
+KEY_BYTES = 30
+REF_BYTES = 15
 
 
 def hash_key(key):
     """The stored form of an API key: its SHA-256, in hex."""
     return hashlib.sha256(key.encode('utf-8')).hexdigest()
+
+
+def random_token(size):
+    """A URL-safe random text carrying ``size`` random bytes."""
+    return base64.urlsafe_b64encode(os.urandom(size)).decode(
+        'ascii').rstrip('=')
+
+
+class Repeated(list):
+    """The values of a field given more than once in one request."""
+
+
+def _ip_address(text):
+    """The IP address written in ``text`` (an IPv4 address mapped into
+    IPv6 as IPv4), or None."""
+    try:
+        address = ipaddress.ip_address(text.strip())
+    except ValueError:
+        return None
+    if address.version == 6 and address.ipv4_mapped:
+        return address.ipv4_mapped
+    return address
+
+
+def client_address(peer, forwarded_for, trusted):
+    """The address the limit per IP address counts for a request.
+
+    ``peer`` is the address of the TCP connection, the only one nobody can
+    forge. Only when it is one of the ``trusted`` networks (the reverse
+    proxies) is ``forwarded_for`` (X-Forwarded-For) read: from the right,
+    where each proxy appended the address it received the request from,
+    the hops of trusted proxies are skipped and the first other address is
+    the client's. What lies to its left was written by the client itself.
+    A value that is not an address stops the walk at the last hop read.
+    """
+    address = _ip_address(peer or '')
+    if address is None:
+        return peer or ''
+    if forwarded_for and any(address in net for net in trusted):
+        for hop in reversed(forwarded_for.split(',')):
+            hop_address = _ip_address(hop)
+            if hop_address is None:
+                break
+            address = hop_address
+            if not any(address in net for net in trusted):
+                break
+    return str(address)
 
 
 class CrmLeadSourceKey(models.Model):
@@ -77,10 +145,14 @@ class CrmLeadSourceKey(models.Model):
              "address together. 0: no limit per key (the limit per IP "
              "address still applies).")
     user_id = fields.Many2one(
-        'res.users', string='Integration User', ondelete='restrict',
+        'res.users', string='Integration User', required=True,
+        ondelete='restrict', default=lambda self: self._default_user_id(),
+        domain=lambda self: self._user_id_domain(),
+        context={'active_test': False},
         help="The leads are created as this user (their 'Created by'), "
-             "with their rights: e.g. a user of the group 'Lead capture "
-             "(create only)'. Empty: the superuser.")
+             "with its rights: a user of the group 'Lead capture (create "
+             "only)'. By default 'Lead Capture', an archived user without "
+             "password that nobody can log in as.")
     lead_count = fields.Integer(compute='_compute_lead_count',
                                 string='Leads')
 
@@ -90,6 +162,43 @@ class CrmLeadSourceKey(models.Model):
         ('key_hash_unique', 'UNIQUE(key_hash)',
          'This API key exists already.'),
     ]
+
+    @api.model
+    def _default_user_id(self):
+        return self.env.ref('crm_leads_ext.user_lead_capture',
+                            raise_if_not_found=False)
+
+    @api.model
+    def _user_id_domain(self):
+        group = self.env.ref('crm_leads_ext.group_lead_capture',
+                             raise_if_not_found=False)
+        return [('groups_id', 'in', group.ids if group else [])]
+
+    @api.constrains('user_id')
+    def _check_user_id(self):
+        for key in self:
+            if key.user_id.id == SUPERUSER_ID or not key.user_id.has_group(
+                    'crm_leads_ext.group_lead_capture'):
+                raise ValidationError(_(
+                    "The integration user of the API key '%s' must be a "
+                    "user of the group 'Lead capture (create only)', and "
+                    "not the administrator.") % key.name)
+
+    @api.model
+    def _set_default_user(self):
+        """Give the keys made before the integration user was required
+        the default one (data/crm_lead_capture_data.xml, on every install
+        and update), then make the column NOT NULL: Odoo could not while
+        it updated the table, before the default user existed (it logs
+        a warning once)."""
+        keys = self.with_context(active_test=False).search(
+            [('user_id', '=', False)])
+        if keys:
+            keys.write({'user_id': self._default_user_id().id})
+        columns = sql.table_columns(self.env.cr, self._table)
+        if columns['user_id']['is_nullable'] == 'YES':
+            sql.set_not_null(self.env.cr, self._table, 'user_id')
+        return True
 
     @api.multi
     def _compute_lead_count(self):
@@ -103,8 +212,12 @@ class CrmLeadSourceKey(models.Model):
         """Generate a new key (replacing the previous one) and show it
         once, in a dialog: it travels in the action's context only, the
         database keeps its hash."""
+        # the hash is written as superuser (only administrators may read
+        # or write it): the caller's right to change this key comes first
+        self.check_access_rights('write')
+        self.check_access_rule('write')
         self.ensure_one()
-        key = base64.urlsafe_b64encode(os.urandom(30)).decode('ascii')
+        key = random_token(KEY_BYTES)
         self.sudo().write({'key_hash': hash_key(key),
                            'key_prefix': key[:6]})
         return {
@@ -142,6 +255,32 @@ class CrmLeadSourceKey(models.Model):
             return self.browse()
         return self.sudo().search([('key_hash', '=', hash_key(key))],
                                   limit=1)
+
+    @api.model
+    def _capture_trusted_proxies(self):
+        """The networks of the reverse proxies whose X-Forwarded-For is
+        believed (system parameter ``crm_leads_ext.capture_trusted_proxies``);
+        an entry that is not an address or a network is left out, and
+        logged."""
+        value = self.env['ir.config_parameter'].sudo().get_param(
+            TRUSTED_PROXIES_PARAM, DEFAULT_TRUSTED_PROXIES)
+        networks = []
+        for entry in re.split(r'[\s,]+', value.strip()):
+            if not entry or entry.lower() == 'none':
+                continue
+            try:
+                networks.append(ipaddress.ip_network(entry, strict=False))
+            except ValueError:
+                _logger.warning("%s: %r is not an IP address or network, "
+                                "left out", TRUSTED_PROXIES_PARAM, entry)
+        return networks
+
+    @api.model
+    def _capture_client_address(self, peer, forwarded_for):
+        """The client's address for the limit per IP address: see
+        client_address()."""
+        return client_address(peer, forwarded_for,
+                              self._capture_trusted_proxies())
 
     @api.model
     def _capture_hit(self, ip):
@@ -218,6 +357,9 @@ class CrmLeadSourceKey(models.Model):
                 errors[field] = _("Unknown field.")
                 continue
             value = data[field]
+            if isinstance(value, Repeated):
+                errors[field] = _("Given more than once.")
+                continue
             if value is None:
                 continue
             if isinstance(value, bool) or not isinstance(
@@ -275,14 +417,17 @@ class CrmLeadSourceKey(models.Model):
 
     @api.multi
     def _capture_create(self, values):
-        """Create the lead of validated ``values`` as the key's user, with
-        the key's team, campaign, source and medium, without salesperson
-        so that it goes through the assignment rules."""
+        """Create the lead of validated ``values`` as the key's integration
+        user, with its rights, with the key's team, campaign, source and
+        medium, without salesperson so that it goes through the
+        assignment rules; return its id. Its random ``capture_ref`` is
+        what the endpoint answers."""
         self.ensure_one()
         vals = dict(values)
         vals.update({
             'user_id': False,
             'capture_key_id': self.id,
+            'capture_ref': random_token(REF_BYTES),
             'team_id': self.team_id.id,
             'campaign_id': self.campaign_id.id,
             'source_id': self.source_id.id,
@@ -293,8 +438,7 @@ class CrmLeadSourceKey(models.Model):
         use_leads = self.env.ref('crm.group_use_lead') in \
             self.env.ref('base.group_user').sudo().implied_ids
         vals['type'] = 'lead' if use_leads else 'opportunity'
-        uid = self.user_id.id or SUPERUSER_ID
-        Lead = self.env['crm.lead'].sudo(uid).with_context(
+        Lead = self.env['crm.lead'].sudo(self.user_id.id).with_context(
             mail_create_nosubscribe=True)
         # a capture never appends to a lead, but a mail of the same sender
         # to the team's alias arriving meanwhile must wait for this lead
@@ -303,62 +447,3 @@ class CrmLeadSourceKey(models.Model):
         with self.env.cr.savepoint():
             lead = Lead.create(vals)
         return lead.id
-
-
-class CrmLeadSourceKeyShow(models.TransientModel):
-    """Shows a newly generated key once. The key comes in the context of
-    the action as a default value: the dialog's record is never saved."""
-
-    _name = 'crm.lead.source.key.show'
-    _description = 'New Lead Capture API Key'
-
-    key_id = fields.Many2one('crm.lead.source.key', string='API Key Of',
-                             readonly=True)
-    key = fields.Char(string='API Key', readonly=True)
-
-
-class CrmLeadCaptureHit(models.Model):
-    """One request to the capture endpoint: the rate limits count these
-    rows of the last minute, so they hold across workers and servers. A
-    cron deletes the rows older than an hour."""
-
-    _name = 'crm.lead.capture.hit'
-    _description = 'Lead Capture Request'
-    _log_access = False
-    _order = 'hit_time desc, id desc'
-
-    ip = fields.Char(string='IP Address', index=True)
-    key_id = fields.Many2one('crm.lead.source.key', string='API Key',
-                             index=True, ondelete='cascade')
-    hit_time = fields.Datetime(string='Time', index=True)
-
-    @api.model
-    def _gc_hits(self):
-        self.env.cr.execute("""
-            DELETE FROM crm_lead_capture_hit
-             WHERE hit_time < now() at time zone 'UTC' - interval '1 hour'
-        """)
-        return True
-
-
-class CrmLead(models.Model):
-    _inherit = 'crm.lead'
-
-    capture_key_id = fields.Many2one(
-        'crm.lead.source.key', string='Captured With Key', readonly=True,
-        copy=False, ondelete='set null', index=True,
-        help="The API key of the website or integration that sent this "
-             "lead through /crm/lead/capture.")
-
-    @api.model
-    def create(self, vals):
-        """An integration user of "Lead capture (create only)" may not
-        write on leads, so Odoo's tracking messages of the values set on
-        creation, by it and by the assignment rules (posting needs write
-        access) are left out for it; the creation message stays."""
-        user = self.env.user
-        model = self
-        if user.has_group('crm_leads_ext.group_lead_capture') and \
-                not user.has_group('sales_team.group_sale_salesman'):
-            model = self.with_context(mail_notrack=True)
-        return super(CrmLead, model).create(vals)

@@ -18,3 +18,6 @@ from . import test_lead_import
 from . import test_lead_import_bad_input
 from . import test_lead_import_browser
 from . import test_assignment_rule_safe_domain_browser
+from . import test_lead_capture
+from . import test_lead_capture_access
+from . import test_lead_capture_browser

@@ -1,25 +1,53 @@
 # Copyright 2026 CRM Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
-"""The lead capture channels through the real HTTP server: the public
-endpoint POST /crm/lead/capture, and the XML-RPC recipe of an integration
-user allowed only to create leads (with the example script)."""
-import hashlib
-import json
-import os
-import subprocess
-import sys
-import xmlrpc.client
+"""The public lead capture endpoint POST /crm/lead/capture through the real
+HTTP server: answers, validation, the opaque reference, the limits and the
+addresses they count (proxies), the request type of the capture path. The
+keys, the integration users and who may call what: test_lead_capture_access.
+"""
+import contextlib
+import ipaddress
+import logging
+import unittest
 from unittest import mock
 
 import requests
+from werkzeug.test import EnvironBuilder
+from werkzeug.wrappers import Request
 
+import odoo
 from browser_harness import InProcessServerCase
-from odoo.exceptions import AccessError
+from odoo.exceptions import ValidationError
+from odoo.http import JsonRequest
+from odoo.modules.module import load_information_from_description_file
 
-from ..models.crm_lead_source_key import CrmLeadSourceKey
+from ..controllers.lead_capture import CAPTURE_PATH, CaptureRequest
+from ..hooks import post_load
+from ..models.crm_lead_source_key import (CrmLeadSourceKey,
+                                          client_address)
 
-EXAMPLE = os.path.join(os.path.dirname(os.path.dirname(__file__)),
-                       'examples', 'webshop_register.py')
+IP_LIMIT = 'crm_leads_ext.capture_ip_rate_limit'
+TRUSTED = 'crm_leads_ext.capture_trusted_proxies'
+
+
+class LogRecords(logging.Handler):
+    """The records logged at ``level`` or above while in use."""
+
+    def __init__(self, level=logging.WARNING):
+        super(LogRecords, self).__init__(level)
+        self.records = []
+
+    def emit(self, record):
+        self.records.append(record)
+
+    @contextlib.contextmanager
+    def watching(self, name='odoo'):
+        logger = logging.getLogger(name)
+        logger.addHandler(self)
+        try:
+            yield self
+        finally:
+            logger.removeHandler(self)
 
 
 class CaptureCase(InProcessServerCase):
@@ -30,8 +58,7 @@ class CaptureCase(InProcessServerCase):
         super(CaptureCase, self).setUp()
         self.url = self.base_url + '/crm/lead/capture'
         env = self.env
-        env['ir.config_parameter'].set_param(
-            'crm_leads_ext.capture_ip_rate_limit', '1000')
+        env['ir.config_parameter'].set_param(IP_LIMIT, '1000')
         # requests of the last minute from elsewhere (rolled back after)
         self.cr.execute("DELETE FROM crm_lead_capture_hit")
         self.team = env['crm.team'].create({'name': 'Capture team'})
@@ -45,6 +72,14 @@ class CaptureCase(InProcessServerCase):
             'medium_id': self.medium.id, 'rate_limit': 1000})
         action = self.key_rec.action_generate_key()
         self.key = action['context']['default_key']
+
+    def lead_of(self, response):
+        """The lead a 201 answer refers to (by its reference)."""
+        self.assertEqual(response.status_code, 201, response.text)
+        lead = self.env['crm.lead'].search(
+            [('capture_ref', '=', response.json()['ref'])])
+        self.assertEqual(len(lead), 1)
+        return lead
 
     def count_leads(self):
         self.cr.execute("SELECT count(*) FROM crm_lead")
@@ -95,10 +130,10 @@ class TestLeadCaptureEndpoint(CaptureCase):
             'phone': '+84 90 123 4567', 'country_code': 'vn',
             'description': 'Line one\nLine two', 'website': 'an.example.com',
             'city': u'Hà Nội'})
-        self.assertEqual(response.status_code, 201, response.text)
+        lead = self.lead_of(response)
         self.assertEqual(self.count_leads(), before + 1)
-        lead = self.env['crm.lead'].browse(response.json()['id'])
         self.assertEqual(lead.contact_name, u'Nguyễn Văn An')
+        self.assertEqual(lead.website, 'an.example.com')
         self.assertEqual(lead.country_id, self.env.ref('base.vn'))
         self.assertEqual(lead.campaign_id, self.campaign)
         self.assertEqual(lead.source_id, self.source)
@@ -113,25 +148,21 @@ class TestLeadCaptureEndpoint(CaptureCase):
     def test_key_team_without_rule(self):
         self.env['crm.lead.assignment.rule'].search([]).write(
             {'active': False})
-        response = self.post({'contact_name': 'Li Wei',
-                              'email_from': 'li@example.cn'})
-        self.assertEqual(response.status_code, 201, response.text)
-        lead = self.env['crm.lead'].browse(response.json()['id'])
+        lead = self.lead_of(self.post({'contact_name': 'Li Wei',
+                                       'email_from': 'li@example.cn'}))
         self.assertEqual(lead.team_id, self.team)
         self.assertEqual(lead.name, 'Li Wei')
         self.assertFalse(lead.user_id)
-        self.assertEqual(lead.create_uid.id, self.uid)
 
     def test_use_leads_off(self):
         use_leads = self.env.ref('crm.group_use_lead')
         employees = self.env.ref('base.group_user')
         payload = {'name': 'Hi', 'email_from': 'a@example.com'}
         employees.implied_ids |= use_leads
-        lead = self.env['crm.lead'].browse(self.post(payload).json()['id'])
-        self.assertEqual(lead.type, 'lead')
+        self.assertEqual(self.lead_of(self.post(payload)).type, 'lead')
         employees.implied_ids -= use_leads
-        lead = self.env['crm.lead'].browse(self.post(payload).json()['id'])
-        self.assertEqual(lead.type, 'opportunity')
+        self.assertEqual(self.lead_of(self.post(payload)).type,
+                         'opportunity')
 
     def test_no_default_territory(self):
         # with crm_territory_security: a lead matching no territory, in a
@@ -150,9 +181,8 @@ class TestLeadCaptureEndpoint(CaptureCase):
                               'contact_name': u'Zoë',
                               'email_from': 'zoe@example.fr',
                               'api_key': self.key}, key=False, form=True)
-        self.assertEqual(response.status_code, 201, response.text)
+        lead = self.lead_of(response)
         self.assertEqual(self.count_leads(), before + 1)
-        lead = self.env['crm.lead'].browse(response.json()['id'])
         self.assertEqual(lead.contact_name, u'Zoë')
         self.assertEqual(lead.team_id, self.team)
 
@@ -199,11 +229,111 @@ class TestLeadCaptureEndpoint(CaptureCase):
             headers={'Accept-Language': 'fr-FR,fr;q=0.9'}).json()['errors']
         self.assertEqual(errors['email_from'], 'Adresse email invalide.')
 
+    def test_messages_in_vietnamese_and_chinese(self):
+        for code in ('vi_VN', 'zh_CN'):
+            self.env['res.lang'].load_lang(code)
+        self.env['ir.translation'].load_module_terms(
+            ['crm_leads_ext'], ['vi_VN', 'zh_CN'])
+        payload = {'name': ['A', 'B'], 'email_from': 'a@example.com',
+                   'website': 'javascript:alert(1)//example.com'}
+        for lang, twice, address in (
+                ('vi-VN,vi;q=0.9', 'Được gửi nhiều hơn một lần.',
+                 'Địa chỉ web không hợp lệ.'),
+                ('zh-CN,zh;q=0.9', '该字段提供了不止一次。', '网址无效。')):
+            errors = self.assertRefused(
+                400, payload, form=True,
+                headers={'Accept-Language': lang}).json()['errors']
+            self.assertEqual(errors, {'name': twice, 'website': address})
+        # a manager choosing a wrong integration user, in Vietnamese
+        with self.assertRaises(ValidationError) as refusal, \
+                self.cr.savepoint():
+            self.key_rec.with_context(lang='vi_VN').write(
+                {'user_id': self.env.ref('base.user_root').id})
+        self.assertEqual(refusal.exception.name, (
+            "Người dùng tích hợp của khóa API 'Web shop' phải là người dùng "
+            "thuộc nhóm 'Thu thập tiềm năng (chỉ tạo)', và không được là "
+            "quản trị viên."))
+
     def test_malformed_json(self):
         for raw in (b'{"name": "Hi", ', b'["name"]', b'null', b'\xff\xfe{}',
-                    b''):
+                    b'', b'"a text"', b'42',
+                    b'{"name": "Hi", "email_from": "a@example.com"} {}'):
             self.assertRefused(400, raw=raw, headers={
                 'Content-Type': 'application/json'})
+        # invalid UTF-8 and an unknown charset, in JSON and in a form
+        self.assertRefused(400, raw=b'{"name": "\xc3\x28"}', headers={
+            'Content-Type': 'application/json'})
+        self.assertRefused(400, raw=b'name=Hi', headers={
+            'Content-Type': 'application/json; charset=no-such-charset'})
+        self.assertRefused(400, raw=b'name=%C3%28&email_from=a@example.com',
+                           headers={'Content-Type':
+                                    'application/x-www-form-urlencoded'})
+
+    def assertJsonRefused(self, raw):
+        """400 with the JSON message, nothing created, nothing logged
+        (an unexpected error is logged with its traceback)."""
+        with LogRecords().watching() as logged:
+            response = self.assertRefused(400, raw=raw, headers={
+                'Content-Type': 'application/json'})
+        self.assertEqual(response.json(), {'errors': {
+            'request': 'The body is not a JSON object.'}})
+        self.assertEqual([r.getMessage() for r in logged.records], [])
+
+    def test_deeply_nested_json(self):
+        # about 60,000 brackets: under the body limit, far deeper than
+        # Python's recursion limit
+        depth = 30000
+        self.assertJsonRefused(b'[' * depth + b']' * depth)
+        self.assertJsonRefused(
+            b'{"name": "Hi", "email_from": "a@example.com", "description": ' +
+            b'{"a": ' * (depth // 6) + b'1' + b'}' * (depth // 6) + b'}')
+
+    def test_json_numbers_json_does_not_have(self):
+        # NaN and Infinity are Python's, not JSON; 1e999 overflows a float
+        for number in (b'NaN', b'Infinity', b'-Infinity', b'1e999',
+                       b'-1e999'):
+            self.assertJsonRefused(
+                b'{"name": "Hi", "email_from": "a@example.com", "zip": ' +
+                number + b'}')
+        # an integer of 5,000 digits: refused whatever the Python (a JSON
+        # error where integers have a digit limit, else a field too long)
+        self.assertRefused(400, raw=(
+            b'{"name": "Hi", "email_from": "a@example.com", "zip": ' +
+            b'9' * 5000 + b'}'), headers={'Content-Type': 'application/json'})
+        # numbers within range are texts of their digits
+        lead = self.lead_of(self.post({'name': 'Hi', 'zip': 100000,
+                                       'phone': 84901234567}))
+        self.assertEqual((lead.zip, lead.phone), ('100000', '84901234567'))
+
+    def test_field_given_twice(self):
+        errors = self.assertRefused(400, raw=(
+            b'{"name": "First", "email_from": "a@example.com", '
+            b'"name": "Second"}'), headers={
+                'Content-Type': 'application/json'}).json()['errors']
+        self.assertEqual(errors, {'name': 'Given more than once.'})
+        errors = self.assertRefused(400, {
+            'name': ['First', 'Second'], 'email_from': 'a@example.com'},
+            form=True).json()['errors']
+        self.assertEqual(errors, {'name': 'Given more than once.'})
+
+    def test_website_http_or_https_only(self):
+        for url in ('javascript:alert(1)//example.com',
+                    'JavaScript:alert(document.cookie)//a.example.com',
+                    'javascript://example.com/%0Aalert(1)',
+                    'data:text/html;base64,PHNjcmlwdD4=//x.example.com',
+                    'vbscript:msgbox(1)//x.example.com',
+                    'ftp://files.example.com', '//example.com/x',
+                    'http://user:secret@example.com'):
+            errors = self.assertRefused(400, {
+                'name': 'Hi', 'email_from': 'a@example.com',
+                'website': url}).json()['errors']
+            self.assertEqual(errors, {'website': 'Not a valid web address.'},
+                             url)
+        for url in ('https://an.example.com/shop?x=1#top',
+                    'HTTP://an.example.com:8080/', 'an.example.com/a:b'):
+            lead = self.lead_of(self.post({'name': 'Hi', 'website': url,
+                                           'email_from': 'a@example.com'}))
+            self.assertEqual(lead.website, url)
 
     def test_wrong_content_type(self):
         self.assertRefused(415, raw=b'name=Hi&email_from=a@example.com',
@@ -275,8 +405,20 @@ class TestLeadCaptureEndpoint(CaptureCase):
         first = self.post(payload)
         second = self.post(payload)
         self.assertEqual((first.status_code, second.status_code), (201, 201))
-        self.assertEqual(set(first.json()), {'id'})
-        self.assertEqual(set(second.json()), {'id'})
+        self.assertEqual(set(first.json()), {'ref'})
+        self.assertEqual(set(second.json()), {'ref'})
+
+    def test_answer_is_an_opaque_reference(self):
+        payload = {'name': 'Hi', 'email_from': 'a@example.com'}
+        answers = [self.post(payload) for _index in range(3)]
+        leads = [self.lead_of(answer) for answer in answers]
+        refs = [answer.json()['ref'] for answer in answers]
+        self.assertEqual(len(set(refs)), 3)
+        for answer, lead, ref in zip(answers, leads, refs):
+            # 15 random bytes, URL-safe; nothing of the lead's id
+            self.assertRegex(ref, r'^[A-Za-z0-9_-]{20}$')
+            self.assertEqual(lead.capture_ref, ref)
+            self.assertNotIn(str(lead.id), answer.text)
 
     def test_unexpected_error_is_503_without_lead(self):
         before = self.count_leads()
@@ -298,180 +440,186 @@ class TestLeadCaptureEndpoint(CaptureCase):
         self.assertEqual(response.status_code, 405)
 
 
-class TestLeadCaptureKey(CaptureCase):
-
-    def test_only_hash_stored(self):
-        self.assertEqual(self.key_rec.sudo().key_hash,
-                         hashlib.sha256(self.key.encode()).hexdigest())
-        self.assertEqual(self.key_rec.key_prefix, self.key[:6])
-        self.cr.execute("SELECT * FROM crm_lead_source_key WHERE id = %s",
-                        (self.key_rec.id,))
-        self.assertNotIn(self.key, repr(self.cr.fetchall()))
-        # a new key replaces the old one
-        new_key = self.key_rec.action_generate_key()['context']['default_key']
-        self.assertNotEqual(new_key, self.key)
-        payload = {'name': 'Hi', 'email_from': 'a@example.com'}
-        self.assertRefused(401, payload)
-        self.assertEqual(self.post(payload, key=new_key).status_code, 201)
-
-    def test_old_hits_forgotten(self):
-        self.cr.execute("""
-            INSERT INTO crm_lead_capture_hit (ip, key_id, hit_time) VALUES
-            ('10.0.0.1', %(key)s,
-             now() at time zone 'UTC' - interval '2 hours'),
-            ('10.0.0.1', %(key)s, now() at time zone 'UTC')
-        """, {'key': self.key_rec.id})
-        self.env['crm.lead.capture.hit']._gc_hits()
-        self.cr.execute("SELECT count(*) FROM crm_lead_capture_hit")
-        self.assertEqual(self.cr.fetchone()[0], 1)
-        cron = self.env.ref('crm_leads_ext.crm_lead_capture_hit_gc_cron')
-        self.assertTrue(cron.active)
-
-    def test_access_managers_only(self):
-        Users = self.env['res.users'].with_context(no_reset_password=True)
-        salesman = Users.create({
-            'name': 'Capture salesman', 'login': 'cap_salesman',
-            'groups_id': [(6, 0, [
-                self.env.ref('sales_team.group_sale_salesman_all_leads').id
-            ])]})
-        manager = Users.create({
-            'name': 'Capture manager', 'login': 'cap_manager',
-            'groups_id': [(6, 0, [
-                self.env.ref('sales_team.group_sale_manager').id])]})
-        Key = self.env['crm.lead.source.key']
-        with self.assertRaises(AccessError):
-            Key.sudo(salesman).search([])
-        keys = Key.sudo(manager).search([('id', '=', self.key_rec.id)])
-        self.assertEqual(keys, self.key_rec)
-        action = keys.action_generate_key()
-        self.assertTrue(action['context']['default_key'])
-        # the hash stays out of the manager's reach
-        self.assertNotIn('key_hash', keys.read()[0])
-        # the key a lead came with: on the lead forms, for managers only
-        for xmlid in ('crm.crm_case_form_view_leads',
-                      'crm.crm_case_form_view_oppor'):
-            view_id = self.env.ref(xmlid).id
-            Lead = self.env['crm.lead']
-            self.assertIn('capture_key_id', Lead.sudo(manager).fields_view_get(
-                view_id=view_id)['arch'])
-            self.assertNotIn('capture_key_id', Lead.sudo(
-                salesman).fields_view_get(view_id=view_id)['arch'])
-        arch = Key.sudo(manager).fields_view_get(view_type='form')['arch']
-        self.assertIn('action_generate_key', arch)
-        show = self.env['crm.lead.source.key.show'].sudo(manager)\
-            .with_context(action['context']).default_get(['key', 'key_id'])
-        self.assertEqual(show['key'], action['context']['default_key'])
-
-
-class TestLeadCaptureIntegrationUser(CaptureCase):
-    """The XML-RPC recipe: a user of "Lead capture (create only)"."""
+class TestLeadCaptureProxies(CaptureCase):
+    """The limit per IP address counts the address of the TCP peer, or,
+    when the peer is a trusted proxy, the client's address the proxy
+    forwarded. Odoo runs with proxy_mode, as odoo.conf configures it, so
+    that its ProxyFix rewrites REMOTE_ADDR from X-Forwarded-For."""
 
     def setUp(self):
-        super(TestLeadCaptureIntegrationUser, self).setUp()
-        Users = self.env['res.users'].with_context(no_reset_password=True)
-        self.integration = Users.create({
-            'name': 'Web shop integration', 'login': 'cap_webshop',
-            'password': 'cap_webshop', 'email': 'webshop@example.com',
-            'groups_id': [(6, 0, [
-                self.env.ref('base.group_user').id,
-                self.env.ref('crm_leads_ext.group_lead_capture').id])]})
-        self.other_lead = self.env['crm.lead'].create({
-            'name': 'Somebody else', 'email_from': 'else@example.com',
-            'user_id': False})
+        super(TestLeadCaptureProxies, self).setUp()
+        patcher = mock.patch.dict(odoo.tools.config.options,
+                                  {'proxy_mode': True})
+        patcher.start()
+        self.addCleanup(patcher.stop)
+        self.params = self.env['ir.config_parameter']
+        self.params.set_param(IP_LIMIT, '3')
+        self.payload = {'name': 'Hi', 'email_from': 'a@example.com'}
 
-    def xmlrpc(self, model, method, args, kwargs=None):
-        with self.browser_turn():
-            common = xmlrpc.client.ServerProxy(
-                self.base_url + '/xmlrpc/2/common', allow_none=True)
-            uid = common.authenticate(self.db, 'cap_webshop', 'cap_webshop',
-                                      {})
-            self.assertEqual(uid, self.integration.id)
-            obj = xmlrpc.client.ServerProxy(
-                self.base_url + '/xmlrpc/2/object', allow_none=True)
-            return obj.execute_kw(self.db, uid, 'cap_webshop', model, method,
-                                  args, kwargs or {})
+    def via(self, forwarded_for):
+        """Headers of a request a proxy forwarded, or anyone forged."""
+        return {'X-Forwarded-For': forwarded_for,
+                'X-Forwarded-Host': 'crm.example.com',
+                'X-Forwarded-Proto': 'https'}
 
-    def test_create_but_not_read_others(self):
-        lead_id = self.xmlrpc('crm.lead', 'create', [{
-            'name': 'Registered', 'contact_name': 'Tran Thi B',
-            'email_from': 'b@example.com', 'user_id': False,
-            'team_id': self.team.id, 'campaign_id': self.campaign.id}])
-        lead = self.env['crm.lead'].browse(lead_id)
-        self.assertEqual(lead.campaign_id, self.campaign)
-        self.assertEqual(lead.create_uid, self.integration)
-        self.assertFalse(lead.user_id)
-        # its own lead only
-        found = self.xmlrpc('crm.lead', 'search', [[]])
-        self.assertEqual(found, [lead_id])
-        with self.assertRaises(xmlrpc.client.Fault) as caught:
-            self.xmlrpc('crm.lead', 'read', [[self.other_lead.id],
-                                             ['name']])
-        self.assertNotIn('Somebody else', caught.exception.faultString)
-        with self.assertRaises(xmlrpc.client.Fault):
-            self.xmlrpc('crm.lead', 'write', [[lead_id], {'name': 'x'}])
-        with self.assertRaises(xmlrpc.client.Fault):
-            self.xmlrpc('crm.lead', 'unlink', [[lead_id]])
-        with self.assertRaises(xmlrpc.client.Fault):
-            self.xmlrpc('crm.lead.source.key', 'search', [[]])
-        self.assertEqual(self.other_lead.name, 'Somebody else')
+    def counted(self):
+        self.cr.execute("SELECT ip FROM crm_lead_capture_hit ORDER BY id")
+        return [ip for ip, in self.cr.fetchall()]
 
-    def test_jsonrpc_create(self):
-        def call(service, method, *args):
-            with self.browser_turn():
-                response = requests.post(self.base_url + '/jsonrpc', json={
-                    'jsonrpc': '2.0', 'method': 'call', 'params': {
-                        'service': service, 'method': method,
-                        'args': list(args)}}, timeout=60)
-            return response.json()
-        uid = call('common', 'login', self.db, 'cap_webshop',
-                   'cap_webshop')['result']
-        self.assertEqual(uid, self.integration.id)
-        answer = call('object', 'execute_kw', self.db, uid, 'cap_webshop',
-                      'crm.lead', 'create', [{
-                          'name': 'Over JSON-RPC', 'user_id': False,
-                          'email_from': 'json@example.com'}])
-        lead = self.env['crm.lead'].browse(answer['result'])
-        self.assertEqual(lead.create_uid, self.integration)
-        answer = call('object', 'execute_kw', self.db, uid, 'cap_webshop',
-                      'crm.lead', 'read', [[self.other_lead.id], ['name']])
-        self.assertIn('error', answer)
-        self.assertNotIn('Somebody else', json.dumps(answer))
+    def test_forged_header_from_an_untrusted_peer_is_ignored(self):
+        # this test's client (127.0.0.1) is not the proxy
+        self.params.set_param(TRUSTED, '192.0.2.1')
+        for number in range(3):
+            response = self.post(self.payload, headers=self.via(
+                '203.0.113.%d' % number))
+            self.assertEqual(response.status_code, 201, response.text)
+        # a fourth address made up: the peer's limit all the same
+        self.assertRefused(429, self.payload,
+                           headers=self.via('203.0.113.99'))
+        self.assertEqual(self.counted(), ['127.0.0.1'] * 4)
 
-    def test_example_script(self):
-        env = dict(os.environ, ODOO_URL=self.base_url, ODOO_DB=self.db,
-                   ODOO_LOGIN='cap_webshop', ODOO_PASSWORD='cap_webshop')
-        before = self.count_leads()
-        with self.browser_turn():
-            done = subprocess.run(
-                [sys.executable, EXAMPLE, '--name', u'Nguyễn Văn An',
-                 '--email', 'an@example.com', '--company', 'An Trading',
-                 '--country', 'VN', '--source', 'Capture shop'],
-                env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                universal_newlines=True, timeout=120)
-        self.assertEqual(done.returncode, 0, done.stderr)
-        lead = self.env['crm.lead'].browse(int(done.stdout.strip()))
-        self.assertEqual(self.count_leads(), before + 1)
-        self.assertEqual(lead.contact_name, u'Nguyễn Văn An')
-        self.assertEqual(lead.partner_name, 'An Trading')
-        self.assertEqual(lead.source_id, self.source)
-        self.assertEqual(lead.country_id, self.env.ref('base.vn'))
-        self.assertEqual(lead.create_uid, self.integration)
-        # a wrong password: a clear message, exit status 1
-        env['ODOO_PASSWORD'] = 'wrong'
-        with self.browser_turn():
-            done = subprocess.run(
-                [sys.executable, EXAMPLE, '--name', 'X'], env=env,
-                stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                universal_newlines=True, timeout=120)
-        self.assertEqual(done.returncode, 1)
-        self.assertIn('login refused', done.stderr)
-
-    def test_endpoint_as_integration_user(self):
-        self.key_rec.user_id = self.integration
-        response = self.post({'name': 'Via key user',
-                              'email_from': 'k@example.com'})
+    def test_forged_address_does_not_block_its_owner(self):
+        # someone reaching Odoo directly sends a web shop's address...
+        self.params.set_param(TRUSTED, '192.0.2.1')
+        for _number in range(3):
+            self.post(self.payload, headers=self.via('198.51.100.7'))
+        self.assertRefused(429, self.payload,
+                           headers=self.via('198.51.100.7'))
+        # ...while the web shop, through the proxy, is not over its limit
+        self.params.set_param(TRUSTED, '127.0.0.1')
+        response = self.post(self.payload, headers=self.via('198.51.100.7'))
         self.assertEqual(response.status_code, 201, response.text)
-        lead = self.env['crm.lead'].browse(response.json()['id'])
-        self.assertEqual(lead.create_uid, self.integration)
-        self.assertEqual(lead.capture_key_id, self.key_rec)
-        self.assertFalse(lead.user_id)
+
+    def test_trusted_proxy_forwards_the_client_address(self):
+        # the default: a proxy on the same host
+        self.params.set_param(TRUSTED, False)
+        for _number in range(3):
+            self.assertEqual(self.post(self.payload, headers=self.via(
+                '198.51.100.1')).status_code, 201)
+        self.assertRefused(429, self.payload,
+                           headers=self.via('198.51.100.1'))
+        # another client behind the same proxy has a limit of its own
+        self.assertEqual(self.post(self.payload, headers=self.via(
+            '198.51.100.2')).status_code, 201)
+        # an address the client wrote to the left of what the proxy
+        # appended changes nothing
+        self.assertRefused(429, self.payload, headers=self.via(
+            '198.51.100.2, 198.51.100.1'))
+        # nor does a request without the header: the proxy's own address
+        self.assertEqual(self.post(self.payload).status_code, 201)
+        self.assertEqual(self.counted(), ['198.51.100.1'] * 4 + [
+            '198.51.100.2', '198.51.100.1', '127.0.0.1'])
+
+    def test_chain_of_trusted_proxies(self):
+        self.params.set_param(TRUSTED, '127.0.0.1, 10.0.0.0/8')
+        self.post(self.payload, headers=self.via('198.51.100.1, 10.0.0.5'))
+        self.post(self.payload, headers=self.via(
+            '203.0.113.9, 198.51.100.1, 10.1.2.3'))
+        self.assertEqual(self.counted(), ['198.51.100.1'] * 2)
+
+    def test_trusted_proxies_parameter(self):
+        Key = self.env['crm.lead.source.key']
+        self.params.set_param(TRUSTED, False)
+        self.assertEqual([str(n) for n in Key._capture_trusted_proxies()],
+                         ['127.0.0.1/32', '::1/128'])
+        self.params.set_param(TRUSTED, 'none')
+        self.assertEqual(Key._capture_trusted_proxies(), [])
+        self.params.set_param(TRUSTED, ' 10.0.0.1,\n172.16.0.0/12 fd00::/8 ')
+        self.assertEqual([str(n) for n in Key._capture_trusted_proxies()],
+                         ['10.0.0.1/32', '172.16.0.0/12', 'fd00::/8'])
+        # a typing error is left out, and said in the log
+        self.params.set_param(TRUSTED, '10.0.0.1, 10.0.0.300')
+        with self.assertLogs('odoo.addons.crm_leads_ext', 'WARNING') as log:
+            networks = Key._capture_trusted_proxies()
+        self.assertEqual([str(n) for n in networks], ['10.0.0.1/32'])
+        self.assertIn('10.0.0.300', log.output[0])
+
+
+class TestClientAddress(unittest.TestCase):
+    """client_address(): the address the limit per IP counts."""
+
+    def address(self, peer, forwarded_for, trusted=('127.0.0.1', '::1')):
+        return client_address(peer, forwarded_for, [
+            ipaddress.ip_network(network) for network in trusted])
+
+    def test_untrusted_peer(self):
+        self.assertEqual(self.address('203.0.113.5', '198.51.100.1'),
+                         '203.0.113.5')
+        self.assertEqual(self.address('203.0.113.5', None), '203.0.113.5')
+
+    def test_trusted_peer(self):
+        self.assertEqual(self.address('127.0.0.1', '198.51.100.1'),
+                         '198.51.100.1')
+        self.assertEqual(self.address('::1', ' 2001:db8::1 '), '2001:db8::1')
+        self.assertEqual(self.address('127.0.0.1', ''), '127.0.0.1')
+        # the right-most address that is not a trusted proxy
+        self.assertEqual(self.address('127.0.0.1', '1.2.3.4, 198.51.100.1'),
+                         '198.51.100.1')
+        # only trusted proxies: the left-most
+        self.assertEqual(self.address('127.0.0.1', '127.0.0.1, ::1'),
+                         '127.0.0.1')
+
+    def test_ipv4_mapped_into_ipv6(self):
+        self.assertEqual(self.address('::ffff:127.0.0.1',
+                                      '::ffff:198.51.100.1'), '198.51.100.1')
+
+    def test_not_an_address(self):
+        # the walk stops at the last address read
+        self.assertEqual(self.address('127.0.0.1', 'unknown'), '127.0.0.1')
+        self.assertEqual(self.address('127.0.0.1',
+                                      '198.51.100.1, _hidden, 127.0.0.1'),
+                         '127.0.0.1')
+        self.assertEqual(self.address('', '198.51.100.1'), '')
+        self.assertEqual(self.address(None, '198.51.100.1'), '')
+
+
+class TestCaptureRequestType(CaptureCase):
+    """Odoo 11 gives a JSON body a JSON-RPC request: the capture path gets
+    a plain one, in the databases with the addon only, from the addon's
+    post_load hook; every other path keeps Odoo's own."""
+
+    def request_type(self, path, db):
+        builder = EnvironBuilder(path=path, method='POST',
+                                 data=b'{"name": "Hi"}',
+                                 content_type='application/json')
+        httprequest = Request(builder.get_environ())
+        httprequest.session = odoo.http.root.session_store.new()
+        httprequest.session.db = db
+        return type(odoo.http.root.get_request(httprequest))
+
+    def test_capture_path_only_in_databases_with_the_addon(self):
+        self.assertIs(self.request_type(CAPTURE_PATH, self.db),
+                      CaptureRequest)
+        self.assertIs(self.request_type('/web/dataset/call_kw', self.db),
+                      JsonRequest)
+        # another database of the server (here: one that does not exist)
+        self.assertIs(self.request_type(CAPTURE_PATH, 'no_such_database_'
+                                        'crm_leads_ext'), JsonRequest)
+        self.assertIs(self.request_type(CAPTURE_PATH, None), JsonRequest)
+
+    def test_installed_by_the_post_load_hook_once(self):
+        self.assertEqual(load_information_from_description_file(
+            'crm_leads_ext')['post_load'], 'post_load')
+        installed = odoo.http.Root.get_request
+        post_load()
+        self.assertIs(odoo.http.Root.get_request, installed)
+
+    def test_other_routes_unaffected(self):
+        with self.browser_turn():
+            version = requests.post(
+                self.base_url + '/web/webclient/version_info', json={
+                    'jsonrpc': '2.0', 'method': 'call', 'params': {},
+                    'id': 7}, timeout=60)
+            login = requests.get(self.base_url + '/web/login', timeout=60)
+            rpc = requests.post(self.base_url + '/jsonrpc', json={
+                'jsonrpc': '2.0', 'method': 'call', 'params': {
+                    'service': 'common', 'method': 'version',
+                    'args': []}}, timeout=60)
+        self.assertEqual(version.json()['id'], 7)
+        self.assertIn('server_version', version.json()['result'])
+        self.assertEqual(login.status_code, 200)
+        self.assertIn('server_version', rpc.json()['result'])
+        # and the capture path, in JSON and as a form
+        self.lead_of(self.post({'name': 'Hi', 'email_from': 'a@b.example'}))
+        self.lead_of(self.post({'name': 'Hi', 'email_from': 'a@b.example'},
+                               form=True))

@@ -2,3 +2,4 @@
 from . import crm_lead_escalate
 from . import crm_lead2opportunity_partner
 from . import crm_lead_business_card
+from . import crm_lead_source_key_show

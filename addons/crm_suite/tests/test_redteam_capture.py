@@ -53,13 +53,13 @@ class TestCaptureRevealsNoForeignLead(CaptureCase):
         known = self.capture('bravo.buyer@example.cn')
         unknown = self.capture('someone.new@example.cn')
         # the same status, the same keys, the same headers: only the new
-        # lead's own id differs
+        # lead's own random reference differs
         self.assertEqual((known.status_code, unknown.status_code), (201, 201))
-        self.assertEqual(set(known.json()), {'id'})
-        self.assertEqual(set(unknown.json()), {'id'})
+        self.assertEqual(set(known.json()), {'ref'})
+        self.assertEqual(set(unknown.json()), {'ref'})
         self.assertEqual(set(known.headers) - {'Date'},
                          set(unknown.headers) - {'Date'})
-        new_ids = [known.json()['id'], unknown.json()['id']]
+        new_ids = [self.lead_of(known).id, self.lead_of(unknown).id]
         self.assertNotIn(self.lead_b.id, new_ids)
         # the foreign lead was neither merged into nor written to
         self.lead_b.invalidate_cache()
