@@ -6,6 +6,7 @@ from lxml import etree
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.osv.expression import normalize_domain
 
 
 class CrmLead(models.Model):
@@ -23,15 +24,17 @@ class CrmLead(models.Model):
     stage_required_fields = fields.Char(
         compute='_compute_stage_required_fields',
         help="Technical: the fields the current stage requires, as "
-             "',name,name,' so that view attrs can test them with ilike.")
+             "',name,name,' (',' when none) so that view attrs can test "
+             "them with ilike.")
 
     @api.depends('stage_id', 'team_id')
     def _compute_stage_required_fields(self):
+        # never False: the web client's ilike calls indexOf on the value,
+        # and a form whose lead requires nothing must open too
         required = self._stage_required_field_names()
         for lead in self:
-            names = required.get(lead.id, ())
-            lead.stage_required_fields = (
-                ',%s,' % ','.join(sorted(names)) if names else False)
+            lead.stage_required_fields = ','.join(
+                [''] + sorted(required.get(lead.id, ())) + [''])
 
     @api.multi
     def _stage_required_field_names(self):
@@ -274,9 +277,16 @@ class CrmLead(models.Model):
             required = modifiers.get('required', False)
             if required is True:
                 continue
-            condition = [['stage_required_fields', 'ilike', ',%s,' % name]]
+            # the web client's ilike calls indexOf on the value: it is
+            # tested only once known to be a string (a new lead's form holds
+            # null until its first onchange answers, and still renders if
+            # that fails)
+            condition = [
+                '&', ['stage_required_fields', 'not in', [False, None]],
+                ['stage_required_fields', 'ilike', ',%s,' % name]]
             modifiers['required'] = (
-                ['|'] + required + condition if required else condition)
+                ['|'] + normalize_domain(required) + condition
+                if required else condition)
             node.set('modifiers', json.dumps(modifiers))
         return etree.tostring(doc, encoding='unicode')
 
