@@ -5,7 +5,8 @@ import json
 from lxml import etree
 
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, MissingError, UserError, \
+    ValidationError
 from odoo.osv.expression import normalize_domain
 
 
@@ -204,7 +205,39 @@ class CrmLead(models.Model):
              'stage_history_ids'], ids)
 
     @api.model
+    def _check_leads_writable(self, lead_ids):
+        """Refuse unless the user may change every lead of ``lead_ids``
+        (False skipped), with one error whether a lead is out of the user's
+        reach or does not exist at all: the answer tells nothing about
+        leads the user cannot see.
+
+        The rows linked to a lead (its checklist, its stage history) call
+        it with the leads they are on and the lead they move to, before
+        anything is written: record rules are checked before a write, not
+        after it, and a missing lead or a row the lead already has would
+        otherwise answer with a database error of its own."""
+        ids = [lead_id for lead_id in lead_ids
+               if lead_id is not False and lead_id is not None]
+        if not ids:
+            return
+        # an id only (no True, no text): anything else is no lead either
+        allowed = all(type(lead_id) is int for lead_id in ids)
+        if allowed:
+            leads = self.browse(set(ids))
+            try:
+                leads.check_access_rights('write')
+                leads.check_access_rule('write')
+                allowed = len(leads.exists()) == len(leads)
+            except (AccessError, MissingError):
+                allowed = False
+        if not allowed:
+            raise AccessError(_(
+                "The lead does not exist or you are not allowed to change "
+                "it."))
+
+    @api.model
     def create(self, vals):
+        self.check_access_rights('create')
         if vals.get('stage_id') and 'probability' not in vals:
             # a lead created in a stage gets the stage's probability, as a
             # lead moved into it does
@@ -223,6 +256,9 @@ class CrmLead(models.Model):
             if set(vals) & self._all_stage_required_field_names():
                 self._check_stage_required_fields()
             return result
+        # the gate below may post in the chatter: the rights first
+        self.check_access_rights('write')
+        self.check_access_rule('write')
         new_stage = self.env['crm.stage'].browse(vals['stage_id'])
         staying = self.filtered(lambda lead: lead.stage_id == new_stage)
         moving = self - staying
@@ -252,6 +288,7 @@ class CrmLead(models.Model):
     @api.model
     def fields_view_get(self, view_id=None, view_type='form', toolbar=False,
                         submenu=False):
+        self.check_access_rights('read')
         result = super(CrmLead, self).fields_view_get(
             view_id=view_id, view_type=view_type, toolbar=toolbar,
             submenu=submenu)
@@ -337,10 +374,10 @@ class CrmLead(models.Model):
         nobody is assigned to; each entry has the same ``stages`` and
         ``totals`` as above, restricted to that salesperson.
         """
+        self.check_access_rights('read')
         if group_by not in (None, False, 'user_id'):
             raise UserError(_(
                 "The sales funnel can only be broken down by salesperson."))
-        self.check_access_rights('read')
         # Lost opportunities are archived: they must be read too.
         leads = self.with_context(active_test=False)
         query = leads._where_calc(

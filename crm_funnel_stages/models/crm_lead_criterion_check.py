@@ -6,11 +6,9 @@ from odoo import api, fields, models
 class CrmLeadCriterionCheck(models.Model):
     _name = 'crm.lead.criterion.check'
     _description = 'Criterion checked on a lead'
+    _inherit = 'crm.lead.funnel.row.mixin'
     _order = 'lead_id, criterion_id'
 
-    lead_id = fields.Many2one(
-        'crm.lead', string='Lead', required=True, ondelete='cascade',
-        index=True)
     criterion_id = fields.Many2one(
         'crm.stage.criterion', string='Criterion', required=True,
         ondelete='cascade', index=True)
