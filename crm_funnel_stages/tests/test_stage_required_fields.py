@@ -110,15 +110,20 @@ class TestStageRequiredFields(SavepointCase):
             modifiers = json.loads(node.get('modifiers'))
             self.assertEqual(modifiers['required'], stage_requires(name))
 
-    def test_any_field_a_stage_requires_shows_as_required(self):
-        # a field no view of the addon names: the mobile phone
+    def mobile_required_when(self):
+        """Have the "Validated" stage require the mobile phone; return
+        the form's condition for it to be required."""
         mobile = self.env['ir.model.fields'].search([
             ('model', '=', 'crm.lead'), ('name', '=', 'mobile')])
         self.validated.required_field_ids = [(4, mobile.id)]
         arch = self.env['crm.lead'].fields_view_get(
             self.env.ref('crm.crm_case_form_view_oppor').id, 'form')['arch']
         node = etree.fromstring(arch).xpath("//field[@name='mobile']")[0]
-        self.assertEqual(json.loads(node.get('modifiers'))['required'],
+        return json.loads(node.get('modifiers'))['required']
+
+    def test_any_field_a_stage_requires_shows_as_required(self):
+        # a field no view of the addon names: the mobile phone
+        self.assertEqual(self.mobile_required_when(),
                          stage_requires('mobile'))
         self.lead.write({'stage_id': self.preliminary.id,
                          'date_deadline': '2030-01-31',
@@ -179,14 +184,8 @@ class TestStageRequiredFields(SavepointCase):
                     '<attribute name="attrs">{"required": ['
                     '("type", "=", "opportunity"), ("probability", ">", 50)'
                     ']}</attribute></field>'})
-        mobile = self.env['ir.model.fields'].search([
-            ('model', '=', 'crm.lead'), ('name', '=', 'mobile')])
-        self.validated.required_field_ids = [(4, mobile.id)]
-        arch = self.env['crm.lead'].fields_view_get(
-            self.env.ref('crm.crm_case_form_view_oppor').id, 'form')['arch']
-        node = etree.fromstring(arch).xpath("//field[@name='mobile']")[0]
         self.assertEqual(
-            json.loads(node.get('modifiers'))['required'],
+            self.mobile_required_when(),
             ['|', '&', ['type', '=', 'opportunity'], ['probability', '>', 50]]
             + stage_requires('mobile'))
 
