@@ -179,17 +179,7 @@ class CrmLead(models.Model):
             'froms': [previous.get(i, (None, None))[0] for i in ids],
             'entered': [previous.get(i, (None, None))[1] for i in ids],
         })
-        cr.execute("""
-            INSERT INTO crm_lead_criterion_check (
-                lead_id, criterion_id, stage_id, done, is_current,
-                create_uid, create_date, write_uid, write_date)
-            SELECT l.id, c.id, c.stage_id, FALSE, TRUE,
-                   %(uid)s, %(now)s, %(uid)s, %(now)s
-            FROM crm_lead l
-            JOIN crm_stage_criterion c ON c.stage_id = l.stage_id
-            WHERE l.id IN %(ids)s
-            ON CONFLICT (lead_id, criterion_id) DO NOTHING
-        """, {'uid': self.env.uid, 'now': now, 'ids': tuple(ids)})
+        self.env['crm.lead.criterion.check']._add_current(self, now)
         # the rows of the stage left stay (their checks are kept if the lead
         # comes back) but leave the form's checklist
         cr.execute("""

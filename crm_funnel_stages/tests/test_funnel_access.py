@@ -103,11 +103,19 @@ class TestCriterionChecksFollowTheLead(FunnelAccessCase):
         self.anns_lead.sudo(self.ann).stage_id = self.propose
         self.assertEqual(self.anns_lead.stage_id, self.propose)
 
-    def test_create_on_a_colleagues_lead_answers_as_on_no_lead(self):
-        # a criterion Bob's lead has no row for yet (added to the stage
-        # after the lead entered it), one it has a row for, and no lead
+    def late_criterion(self):
+        """A criterion of the stage Bob's lead lacks the row of (deleted,
+        or the lead entered its stage in SQL), that Ann's lead has."""
         late = self.env['crm.stage.criterion'].create({
             'stage_id': self.qualify.id, 'name': 'Met the buyer'})
+        self.bobs_lead.criterion_check_ids.filtered(
+            lambda check: check.criterion_id == late).unlink()
+        return late
+
+    def test_create_on_a_colleagues_lead_answers_as_on_no_lead(self):
+        # a criterion Bob's lead has no row for, one it has a row for, and
+        # no lead at all
+        late = self.late_criterion()
         answers = [self.refusal(self.Check.create, {
             'lead_id': lead_id, 'criterion_id': criterion.id,
             'done': True})
@@ -118,10 +126,10 @@ class TestCriterionChecksFollowTheLead(FunnelAccessCase):
         self.assertFalse(self.bobs_lead.criterion_check_ids.filtered('done'))
 
     def test_moving_her_row_onto_a_colleagues_lead(self):
-        late = self.env['crm.stage.criterion'].create({
-            'stage_id': self.qualify.id, 'name': 'Met the buyer'})
-        row = self.Check.create({'lead_id': self.anns_lead.id,
-                                 'criterion_id': late.id, 'done': True})
+        late = self.late_criterion()
+        row = self.anns_lead.criterion_check_ids.filtered(
+            lambda check: check.criterion_id == late).sudo(self.ann)
+        row.done = True
         self.assertEqual(self.refusal(row.write, {
             'lead_id': self.bobs_lead.id}), REFUSED)
         self.assertEqual(self.refusal(row.write, {
