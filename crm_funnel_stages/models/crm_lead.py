@@ -5,7 +5,9 @@ import json
 from lxml import etree
 
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, MissingError, UserError, \
+    ValidationError
+from odoo.osv.expression import normalize_domain
 
 
 class CrmLead(models.Model):
@@ -23,15 +25,17 @@ class CrmLead(models.Model):
     stage_required_fields = fields.Char(
         compute='_compute_stage_required_fields',
         help="Technical: the fields the current stage requires, as "
-             "',name,name,' so that view attrs can test them with ilike.")
+             "',name,name,' (',' when none) so that view attrs can test "
+             "them with ilike.")
 
     @api.depends('stage_id', 'team_id')
     def _compute_stage_required_fields(self):
+        # never False: the web client's ilike calls indexOf on the value,
+        # and a form whose lead requires nothing must open too
         required = self._stage_required_field_names()
         for lead in self:
-            names = required.get(lead.id, ())
-            lead.stage_required_fields = (
-                ',%s,' % ','.join(sorted(names)) if names else False)
+            lead.stage_required_fields = ','.join(
+                [''] + sorted(required.get(lead.id, ())) + [''])
 
     @api.multi
     def _stage_required_field_names(self):
@@ -175,17 +179,7 @@ class CrmLead(models.Model):
             'froms': [previous.get(i, (None, None))[0] for i in ids],
             'entered': [previous.get(i, (None, None))[1] for i in ids],
         })
-        cr.execute("""
-            INSERT INTO crm_lead_criterion_check (
-                lead_id, criterion_id, stage_id, done, is_current,
-                create_uid, create_date, write_uid, write_date)
-            SELECT l.id, c.id, c.stage_id, FALSE, TRUE,
-                   %(uid)s, %(now)s, %(uid)s, %(now)s
-            FROM crm_lead l
-            JOIN crm_stage_criterion c ON c.stage_id = l.stage_id
-            WHERE l.id IN %(ids)s
-            ON CONFLICT (lead_id, criterion_id) DO NOTHING
-        """, {'uid': self.env.uid, 'now': now, 'ids': tuple(ids)})
+        self.env['crm.lead.criterion.check']._add_current(self, now)
         # the rows of the stage left stay (their checks are kept if the lead
         # comes back) but leave the form's checklist
         cr.execute("""
@@ -201,7 +195,39 @@ class CrmLead(models.Model):
              'stage_history_ids'], ids)
 
     @api.model
+    def _check_leads_writable(self, lead_ids):
+        """Refuse unless the user may change every lead of ``lead_ids``
+        (False skipped), with one error whether a lead is out of the user's
+        reach or does not exist at all: the answer tells nothing about
+        leads the user cannot see.
+
+        The rows linked to a lead (its checklist, its stage history) call
+        it with the leads they are on and the lead they move to, before
+        anything is written: record rules are checked before a write, not
+        after it, and a missing lead or a row the lead already has would
+        otherwise answer with a database error of its own."""
+        ids = [lead_id for lead_id in lead_ids
+               if lead_id is not False and lead_id is not None]
+        if not ids:
+            return
+        # an id only (no True, no text): anything else is no lead either
+        allowed = all(type(lead_id) is int for lead_id in ids)
+        if allowed:
+            leads = self.browse(set(ids))
+            try:
+                leads.check_access_rights('write')
+                leads.check_access_rule('write')
+                allowed = len(leads.exists()) == len(leads)
+            except (AccessError, MissingError):
+                allowed = False
+        if not allowed:
+            raise AccessError(_(
+                "The lead does not exist or you are not allowed to change "
+                "it."))
+
+    @api.model
     def create(self, vals):
+        self.check_access_rights('create')
         if vals.get('stage_id') and 'probability' not in vals:
             # a lead created in a stage gets the stage's probability, as a
             # lead moved into it does
@@ -220,6 +246,9 @@ class CrmLead(models.Model):
             if set(vals) & self._all_stage_required_field_names():
                 self._check_stage_required_fields()
             return result
+        # the gate below may post in the chatter: the rights first
+        self.check_access_rights('write')
+        self.check_access_rule('write')
         new_stage = self.env['crm.stage'].browse(vals['stage_id'])
         staying = self.filtered(lambda lead: lead.stage_id == new_stage)
         moving = self - staying
@@ -249,6 +278,7 @@ class CrmLead(models.Model):
     @api.model
     def fields_view_get(self, view_id=None, view_type='form', toolbar=False,
                         submenu=False):
+        self.check_access_rights('read')
         result = super(CrmLead, self).fields_view_get(
             view_id=view_id, view_type=view_type, toolbar=toolbar,
             submenu=submenu)
@@ -274,9 +304,16 @@ class CrmLead(models.Model):
             required = modifiers.get('required', False)
             if required is True:
                 continue
-            condition = [['stage_required_fields', 'ilike', ',%s,' % name]]
+            # the web client's ilike calls indexOf on the value: it is
+            # tested only once known to be a string (a new lead's form holds
+            # null until its first onchange answers, and still renders if
+            # that fails)
+            condition = [
+                '&', ['stage_required_fields', 'not in', [False, None]],
+                ['stage_required_fields', 'ilike', ',%s,' % name]]
             modifiers['required'] = (
-                ['|'] + required + condition if required else condition)
+                ['|'] + normalize_domain(required) + condition
+                if required else condition)
             node.set('modifiers', json.dumps(modifiers))
         return etree.tostring(doc, encoding='unicode')
 
@@ -327,10 +364,10 @@ class CrmLead(models.Model):
         nobody is assigned to; each entry has the same ``stages`` and
         ``totals`` as above, restricted to that salesperson.
         """
+        self.check_access_rights('read')
         if group_by not in (None, False, 'user_id'):
             raise UserError(_(
                 "The sales funnel can only be broken down by salesperson."))
-        self.check_access_rights('read')
         # Lost opportunities are archived: they must be read too.
         leads = self.with_context(active_test=False)
         query = leads._where_calc(

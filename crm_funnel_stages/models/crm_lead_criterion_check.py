@@ -6,11 +6,9 @@ from odoo import api, fields, models
 class CrmLeadCriterionCheck(models.Model):
     _name = 'crm.lead.criterion.check'
     _description = 'Criterion checked on a lead'
+    _inherit = 'crm.lead.funnel.row.mixin'
     _order = 'lead_id, criterion_id'
 
-    lead_id = fields.Many2one(
-        'crm.lead', string='Lead', required=True, ondelete='cascade',
-        index=True)
     criterion_id = fields.Many2one(
         'crm.stage.criterion', string='Criterion', required=True,
         ondelete='cascade', index=True)
@@ -35,6 +33,32 @@ class CrmLeadCriterionCheck(models.Model):
         else:
             vals.update(user_id=False, date=False)
         return vals
+
+    @api.model
+    def _add_current(self, records, now):
+        """Put the criteria of the stage a lead is in on its checklist,
+        unchecked, in one statement: for ``records`` the leads that
+        entered a stage, or the criteria added to stages that have leads
+        already (else nobody could ever tick them, and those leads would
+        wait at the gate for good). Rows kept from an earlier stay stay as
+        they are."""
+        if not records:
+            return
+        # one of two fixed columns, never a value
+        column = {'crm.lead': 'l.id',
+                  'crm.stage.criterion': 'c.id'}[records._name]
+        self.env.cr.execute("""
+            INSERT INTO crm_lead_criterion_check (
+                lead_id, criterion_id, stage_id, done, is_current,
+                create_uid, create_date, write_uid, write_date)
+            SELECT l.id, c.id, c.stage_id, FALSE, TRUE,
+                   %(uid)s, %(now)s, %(uid)s, %(now)s
+            FROM crm_lead l
+            JOIN crm_stage_criterion c ON c.stage_id = l.stage_id
+            WHERE {column} IN %(ids)s
+            ON CONFLICT (lead_id, criterion_id) DO NOTHING
+        """.format(column=column),  # pylint: disable=sql-injection
+            {'uid': self.env.uid, 'now': now, 'ids': tuple(records.ids)})
 
     @api.model
     def create(self, vals):

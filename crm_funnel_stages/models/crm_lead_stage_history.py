@@ -6,11 +6,9 @@ from odoo import fields, models
 class CrmLeadStageHistory(models.Model):
     _name = 'crm.lead.stage.history'
     _description = 'Stage change of a lead'
+    _inherit = 'crm.lead.funnel.row.mixin'
     _order = 'date desc, id desc'
 
-    lead_id = fields.Many2one(
-        'crm.lead', string='Lead', required=True, ondelete='cascade',
-        index=True)
     team_id = fields.Many2one('crm.team', string='Sales Team', index=True)
     stage_from_id = fields.Many2one('crm.stage', string='From Stage',
                                     ondelete='set null', index=True)

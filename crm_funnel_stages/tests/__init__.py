@@ -11,3 +11,5 @@ from . import test_funnel_view_browser
 from . import test_stage_analysis
 from . import test_stage_kanban_browser
 from . import test_translations
+from . import test_funnel_templates_browser
+from . import test_funnel_access

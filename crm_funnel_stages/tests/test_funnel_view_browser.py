@@ -54,6 +54,17 @@ input.value = arguments[1];
 input.dispatchEvent(new Event('change', {bubbles: true}));
 """
 
+
+def money(user, amount):
+    """An amount as the page shows it in the currency of the user's
+    company: the symbol on the side that currency puts it."""
+    currency = user.company_id.currency_id
+    parts = [currency.symbol, '{:,.2f}'.format(amount)]
+    if currency.position == 'after':
+        parts.reverse()
+    return ' '.join(parts)
+
+
 READ_LIST_JS = r"""
 var rows = document.querySelectorAll('.o_list_view tbody tr.o_data_row');
 return Array.prototype.map.call(rows, function (row) {
@@ -132,10 +143,9 @@ class TestFunnelViewInBrowser(ChromiumCase):
         opened = leads - won - lost
         self.assertEqual((len(opened), len(won), len(lost)), (3, 2, 1))
         revenue = sum(opened.mapped('planned_revenue'))
-        symbol = self.salesperson.company_id.currency_id.symbol
         return {
             'open_count': str(len(opened)),
-            'expected_revenue': '%s %s' % (symbol, '{:,.2f}'.format(revenue)),
+            'expected_revenue': money(self.salesperson, revenue),
             'success_rate': '%.2f %%' % (100.0 * len(won) / (len(won) + len(lost))),
         }
 
@@ -244,9 +254,8 @@ class TestFunnelViewInBrowser(ChromiumCase):
 
         figures = self.driver.execute_script(READ_FIGURES_JS)
         self.assertEqual(figures['open_count'], '4')
-        self.assertEqual(
-            figures['expected_revenue'],
-            '%s 17,499.50' % manager.company_id.currency_id.symbol)
+        self.assertEqual(figures['expected_revenue'],
+                         money(manager, 17499.50))
         self.assertEqual(figures['success_rate'], '66.67 %')
         self.assertEqual(
             self.driver.execute_script(READ_USERS_JS),
@@ -288,7 +297,6 @@ class TestFunnelViewInBrowser(ChromiumCase):
     def test_sage_demo_figures(self):
         """The Sage manual's example, from the demo data, shown exactly."""
         team = self.env.ref('crm_funnel_stages.crm_team_sage_demo')
-        symbol = self.env.ref('base.user_demo').company_id.currency_id.symbol
         self.browser.login('demo', 'demo')
         self.browser.open_menu('crm_funnel_stages.crm_funnel_view_menu')
         self.browser.wait_for('.o_funnel_view .o_funnel_figures')
@@ -301,7 +309,8 @@ class TestFunnelViewInBrowser(ChromiumCase):
         self.save_evidence('sage-demo')
         self.assertEqual(self.driver.execute_script(READ_FIGURES_JS), {
             'open_count': '9',
-            'expected_revenue': '%s 414,144.00' % symbol,
+            'expected_revenue': money(self.env.ref('base.user_demo'),
+                                      414144.00),
             'success_rate': '18.33 %',
         })
         self.assertEqual(

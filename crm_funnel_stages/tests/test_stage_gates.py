@@ -94,6 +94,28 @@ class TestStageGates(SavepointCase):
             self.lead.current_criterion_check_ids.filtered('done')
             .mapped('criterion_id'), self.need | self.budget)
 
+    def test_criterion_added_later_can_be_checked(self):
+        # a consultant adds a criterion to a stage leads are in already:
+        # it is on their checklist, to tick, not a gate nobody can pass
+        elsewhere = self.env['crm.lead'].create({
+            'name': 'Gate lead elsewhere', 'stage_id': self.propose.id})
+        self.check(self.lead, self.need, self.budget)
+        signed = self.env['crm.stage.criterion'].create({
+            'stage_id': self.qualify.id, 'name': 'NDA signed'})
+        checks = self.lead.current_criterion_check_ids
+        self.assertEqual(checks.filtered(
+            lambda check: check.criterion_id == signed).mapped('done'),
+            [False])
+        self.assertEqual(len(checks.filtered('done')), 2, 'checks kept')
+        self.assertNotIn(signed, elsewhere.criterion_check_ids.mapped(
+            'criterion_id'))
+        lead = self.lead.sudo(self.salesman)
+        with self.assertRaisesRegex(UserError, 'NDA signed'):
+            lead.write({'stage_id': self.propose.id})
+        self.check(lead, signed)
+        lead.write({'stage_id': self.propose.id})
+        self.assertEqual(self.lead.stage_id, self.propose)
+
     def test_many_leads_refused_as_a_whole(self):
         Lead = self.env['crm.lead'].sudo(self.salesman)
         ready = Lead.create({'name': 'Ready', 'stage_id': self.qualify.id,

@@ -8,6 +8,13 @@ from odoo.exceptions import ValidationError
 from odoo.tests.common import SavepointCase
 
 
+def stage_requires(name):
+    """The "required" condition the form gets for a field some stage
+    requires: tested with ilike only once the value is a string."""
+    return ['&', ['stage_required_fields', 'not in', [False, None]],
+            ['stage_required_fields', 'ilike', ',%s,' % name]]
+
+
 class TestStageRequiredFields(SavepointCase):
     """The LatoERP rule: from "Preliminary validation" on, expected revenue
     and expected closing date must be set, on every path, and the form
@@ -80,7 +87,7 @@ class TestStageRequiredFields(SavepointCase):
     def test_stages_of_another_team_do_not_apply(self):
         # the other team's stage comes earlier, but is not in this funnel
         self.assertNotEqual(self.lead.team_id, self.other_team)
-        self.assertFalse(self.lead.stage_required_fields)
+        self.assertEqual(self.lead.stage_required_fields, ',')
         self.env['crm.stage'].create({
             'name': 'Req own team stage', 'sequence': 1999,
             'team_id': self.lead.team_id.id,
@@ -101,19 +108,23 @@ class TestStageRequiredFields(SavepointCase):
         for name in ('planned_revenue', 'date_deadline'):
             node = doc.xpath("//field[@name='%s']" % name)[0]
             modifiers = json.loads(node.get('modifiers'))
-            self.assertEqual(modifiers['required'], [
-                ['stage_required_fields', 'ilike', ',%s,' % name]])
+            self.assertEqual(modifiers['required'], stage_requires(name))
 
-    def test_any_field_a_stage_requires_shows_as_required(self):
-        # a field no view of the addon names: the mobile phone
+    def mobile_required_when(self):
+        """Have the "Validated" stage require the mobile phone; return
+        the form's condition for it to be required."""
         mobile = self.env['ir.model.fields'].search([
             ('model', '=', 'crm.lead'), ('name', '=', 'mobile')])
         self.validated.required_field_ids = [(4, mobile.id)]
         arch = self.env['crm.lead'].fields_view_get(
             self.env.ref('crm.crm_case_form_view_oppor').id, 'form')['arch']
         node = etree.fromstring(arch).xpath("//field[@name='mobile']")[0]
-        self.assertEqual(json.loads(node.get('modifiers'))['required'], [
-            ['stage_required_fields', 'ilike', ',mobile,']])
+        return json.loads(node.get('modifiers'))['required']
+
+    def test_any_field_a_stage_requires_shows_as_required(self):
+        # a field no view of the addon names: the mobile phone
+        self.assertEqual(self.mobile_required_when(),
+                         stage_requires('mobile'))
         self.lead.write({'stage_id': self.preliminary.id,
                          'date_deadline': '2030-01-31',
                          'planned_revenue': 5000})
@@ -123,6 +134,60 @@ class TestStageRequiredFields(SavepointCase):
         self.lead.write({'stage_id': self.validated.id,
                          'mobile': '+84 90 123 4567'})
         self.assertIn(',mobile,', self.lead.stage_required_fields)
+
+    def test_the_web_client_always_gets_a_string(self):
+        """The value the form's conditions test, as the web client
+        receives it: read for a saved lead, onchange for a new one."""
+        Lead = self.env['crm.lead'].with_context(default_type='opportunity')
+        no_stage = Lead.create({'name': 'Req no stage', 'stage_id': False})
+        self.assertFalse(no_stage.stage_id)
+        self.lead.write({'stage_id': self.preliminary.id,
+                         'date_deadline': '2030-01-31',
+                         'planned_revenue': 5000})
+        leads = no_stage | self.lead | Lead.create(
+            {'name': 'Req initial', 'stage_id': self.initial.id})
+        self.assertEqual(
+            [row['stage_required_fields']
+             for row in leads.read(['stage_required_fields'])],
+            [',', ',date_deadline,planned_revenue,', ','])
+        # a new lead: the client asks default_get, then onchange with every
+        # field of the form, those without a default as False
+        view = Lead.fields_view_get(
+            self.env.ref('crm.crm_case_form_view_oppor').id, 'form')
+        spec = Lead._onchange_spec(view)
+        defaults = Lead.default_get(list(view['fields']))
+        values = dict(
+            {name: [] if field['type'] in ('one2many', 'many2many')
+             else False for name, field in view['fields'].items()},
+            **defaults)
+        for stage, expected in [(self.env['crm.stage'], ','),
+                                (self.initial, ','),
+                                (self.preliminary,
+                                 ',date_deadline,planned_revenue,')]:
+            changed = Lead.onchange(
+                dict(values, stage_id=stage.id), [], spec)['value']
+            self.assertEqual(changed['stage_required_fields'], expected)
+        changed = Lead.onchange(
+            dict(values, stage_id=self.preliminary.id,
+                 stage_required_fields=','), 'stage_id', spec)['value']
+        self.assertEqual(changed['stage_required_fields'],
+                         ',date_deadline,planned_revenue,')
+
+    def test_a_fields_own_condition_is_kept(self):
+        # a view that already makes the mobile phone required on a
+        # condition of two terms: required when that holds, or when the
+        # stage requires it
+        self.env['ir.ui.view'].create({
+            'name': 'Req mobile condition', 'model': 'crm.lead',
+            'inherit_id': self.env.ref('crm.crm_case_form_view_oppor').id,
+            'arch': '<field name="mobile" position="attributes">'
+                    '<attribute name="attrs">{"required": ['
+                    '("type", "=", "opportunity"), ("probability", ">", 50)'
+                    ']}</attribute></field>'})
+        self.assertEqual(
+            self.mobile_required_when(),
+            ['|', '&', ['type', '=', 'opportunity'], ['probability', '>', 50]]
+            + stage_requires('mobile'))
 
 
 class RefusalContext(object):

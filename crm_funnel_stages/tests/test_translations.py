@@ -1,6 +1,6 @@
 # Copyright 2026 CRM Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests.common import SavepointCase
 
 REFUSAL_VI = (
@@ -69,3 +69,14 @@ class TestTranslations(SavepointCase):
             self.lead.sudo(self.salesman).write({'stage_id': self.stage2.id})
         self.assertTrue(refusal.exception.name.startswith('以下线索须先勾选'),
                         refusal.exception.name)
+
+    def test_foreign_lead_refusal_in_vietnamese(self):
+        # a lead of nobody the salesman may change: no lead at all
+        Check = self.env['crm.lead.criterion.check'].sudo(self.salesman)
+        self.env.cr.execute('SELECT MAX(id) + 1000 FROM crm_lead')
+        with self.assertRaises(AccessError) as refusal:
+            Check.create({'lead_id': self.env.cr.fetchone()[0],
+                          'criterion_id': self.stage1.criterion_ids.id})
+        self.assertEqual(
+            refusal.exception.name,
+            "Tiềm năng không tồn tại hoặc bạn không được phép thay đổi nó.")

@@ -1,7 +1,7 @@
 # Copyright 2026 CRM Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 
 
 class CrmFunnelTemplateLoad(models.TransientModel):
@@ -24,6 +24,11 @@ class CrmFunnelTemplateLoad(models.TransientModel):
 
     @api.multi
     def action_load(self):
+        # anyone may open a transient record: loading is configuring the
+        # stages, a Sales Manager's job, refused before anything is read
+        if not self.env.user.has_group('sales_team.group_sale_manager'):
+            raise AccessError(_(
+                "Only a Sales Manager may load a funnel template."))
         self.ensure_one()
         template_stages = self.template_id.stage_ids
         if not template_stages:
