@@ -42,12 +42,17 @@ class TestTerritoryPublicMethods(TerritoryCase):
         self.assertEqual(self.lead_b.territory_manual_id, self.territory_a)
 
     def test_recompute_by_a_sales_manager(self):
+        """Which also unsubscribes the users of the territory a lead left."""
         self.lead_b.write({'territory_id': self.territory_a.id})
+        self.env['crm.lead'].sudo(self.user_a).browse(
+            self.lead_b.id).message_subscribe_users()
         wizard = self.env['crm.territory.recompute'].sudo(self.user_d).create(
             {'target': 'leads', 'reset_manual': True})
         wizard.action_recompute()
         self.assertFalse(self.lead_b.territory_manual_id)
         self.assertEqual(self.lead_b.territory_id, self.territory_b)
+        self.assertNotIn(self.user_a.partner_id,
+                         self.lead_b.message_partner_ids)
 
     # crm.territory, crm.territory.zip.range
 

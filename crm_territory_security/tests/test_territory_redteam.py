@@ -780,6 +780,43 @@ class TestTerritoryRedTeamMail(TerritoryCase):
                          self.lead_a.message_partner_ids,
                          "moved by its address")
 
+    def test_manager_replaced_unsubscribes(self):
+        self.lead_as(self.user_m, self.lead_b).message_subscribe_users()
+        self.region.manager_id = self.user_d
+        self.assertNotIn(self.user_m.partner_id,
+                         self.lead_b.message_partner_ids)
+
+    def test_joining_the_territory_group_unsubscribes(self):
+        """A salesperson who saw every lead joins the territory groups: they
+        stop following the leads outside their territories."""
+        user = self.env['res.users'].with_context(
+            no_reset_password=True).create({
+                'name': 'RT all leads', 'login': 'rt_all_leads_follower',
+                'groups_id': [(6, 0, self.env.ref(
+                    'sales_team.group_sale_salesman_all_leads').ids)]})
+        self.lead_as(user, self.lead_a).message_subscribe_users()
+        self.lead_as(user, self.lead_b).message_subscribe_users()
+        user.write({'territory_ids': [(4, self.territory_a.id)],
+                    'groups_id': [(4, self.env.ref(
+                        'crm_territory_security.group_territory_salesman')
+                        .id)]})
+        self.assertIn(user.partner_id, self.lead_a.message_partner_ids)
+        self.assertNotIn(user.partner_id, self.lead_b.message_partner_ids)
+
+    def test_lead_moved_by_its_customers_tags(self):
+        """A territory matching a partner tag: tagging the customer moves
+        the lead, and its former salesperson stops following it."""
+        tag = self.env['res.partner.category'].create({'name': 'RT key'})
+        self.env['crm.territory'].create({
+            'name': 'RT Key Accounts', 'priority': 90,
+            'category_ids': [(6, 0, tag.ids)]})
+        self.lead_a.partner_id = self.partner
+        self.lead_as(self.user_a, self.lead_a).message_subscribe_users()
+        self.partner.category_id = tag
+        self.assertEqual(self.lead_a.territory_id.name, 'RT Key Accounts')
+        self.assertNotIn(self.user_a.partner_id,
+                         self.lead_a.message_partner_ids)
+
     def test_sales_manager_keeps_following(self):
         """Users outside the territory rules are not unsubscribed."""
         partner = self.user_d.partner_id
