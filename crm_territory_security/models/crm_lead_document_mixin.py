@@ -30,11 +30,13 @@ class CrmLeadDocumentMixin(models.AbstractModel):
 
     @api.multi
     def _compute_crm_lead_user_ids(self):
-        for row in self.sudo():
-            lead = self.env['crm.lead']
-            if row[self._crm_lead_model_field] == 'crm.lead':
-                lead = lead.sudo().browse(
-                    row[self._crm_lead_res_id_field]).exists()
+        Lead = self.env['crm.lead'].sudo()
+        for row in self:
+            document = row.sudo()
+            lead = Lead
+            if document[self._crm_lead_model_field] == 'crm.lead':
+                lead = Lead.browse(
+                    document[self._crm_lead_res_id_field]).exists()
             row.crm_lead_user_ids = lead.territory_id.access_user_ids
 
     @api.model

@@ -22,9 +22,9 @@ class MailNotification(models.Model):
 
     @api.multi
     def _compute_crm_lead_user_ids(self):
-        for notification in self.sudo():
+        for notification in self:
             notification.crm_lead_user_ids = \
-                notification.mail_message_id.crm_lead_user_ids
+                notification.sudo().mail_message_id.crm_lead_user_ids
 
     @api.model
     def _search_crm_lead_user_ids(self, operator, value):

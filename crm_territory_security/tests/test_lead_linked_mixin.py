@@ -39,9 +39,10 @@ class TestLeadLinkedMixin(TerritoryCase):
             [('id', '=', follower.id)]))
 
     def test_users_of_the_leads_territory(self):
-        self.assertEqual(self._follower_b().crm_lead_user_ids, self.user_b |
-                         self.user_m)
-        self.assertEqual(self.env['mail.notification'].create({
+        notification = self.env['mail.notification'].create({
             'mail_message_id': self.message_b.id,
-            'res_partner_id': self.partner.id}).crm_lead_user_ids,
-            self.user_b | self.user_m)
+            'res_partner_id': self.user_b.partner_id.id})
+        for row in (self._follower_b(), self.message_b, self.attachment_b,
+                    self.activity_b, notification):
+            self.assertEqual(row.sudo(self.user_b).crm_lead_user_ids,
+                             self.user_b | self.user_m, row._name)
