@@ -6,7 +6,7 @@
         'Sales territories, record rules that hold on every path, the '
         'manager hierarchy and forecasts'
     ),
-    'version': '11.0.1.1.0',
+    'version': '11.0.1.2.0',
     'category': 'Sales',
     'author': 'CRM Suite contributors',
     'website': 'https://github.com/crm-suite/crm-suite',

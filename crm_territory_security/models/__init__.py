@@ -1,4 +1,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+from . import crm_lead_linked_mixin
+from . import crm_lead_document_mixin
 from . import crm_territory
 from . import crm_territory_zip_range
 from . import crm_territory_quota
@@ -6,8 +8,16 @@ from . import res_company
 from . import res_users
 from . import crm_lead
 from . import res_partner
-from . import crm_lead_linked_mixin
 from . import mail_activity
 from . import mail_followers
+from . import mail_message
+from . import mail_notification
+from . import mail_mail
+from . import ir_attachment
+from . import sale_order
+from . import sale_order_line
+from . import calendar_event
+from . import calendar_attendee
 from . import crm_opportunity_report
+from . import ir_actions_report
 from . import ir_rule

@@ -75,6 +75,39 @@ class CrmLead(models.Model):
         return super(CrmLead, self).write(vals)
 
     @api.multi
+    def _write(self, vals):
+        """Every change of territory goes through here: a write, an address
+        change, the recompute wizard, the tags of the customer."""
+        result = super(CrmLead, self)._write(vals)
+        if 'territory_id' in vals:
+            self._territory_unsubscribe_lost_followers()
+        return result
+
+    @api.multi
+    def _territory_unsubscribe_lost_followers(self):
+        """The territory users who follow these leads and may no longer
+        read them stop following them. One query finds the candidates (the
+        followers who are in the territory salesperson group, without
+        access to the lead's territory), so that a recompute of many leads
+        costs one query per territory; the followers' rules decide."""
+        group_id = self.env['ir.model.data'].xmlid_to_res_id(
+            'crm_territory_security.group_territory_salesman')
+        self.env.cr.execute("""
+            SELECT DISTINCT u.id
+              FROM mail_followers f
+              JOIN res_users u ON u.partner_id = f.partner_id
+              JOIN res_groups_users_rel g ON g.uid = u.id AND g.gid = %s
+              LEFT JOIN crm_lead l ON l.id = f.res_id
+             WHERE f.res_model = 'crm.lead' AND f.res_id IN %s
+               AND NOT EXISTS (
+                   SELECT 1 FROM crm_territory_access_rel a
+                    WHERE a.user_id = u.id AND a.territory_id = l.territory_id)
+        """, (group_id, tuple(self.ids)))
+        users = self.env['res.users'].sudo().browse(
+            [row[0] for row in self.env.cr.fetchall()])
+        return self.env['mail.followers']._crm_lead_unsubscribe(users, self)
+
+    @api.multi
     def action_reset_territory(self):
         """Forget the territory chosen by hand: match it from the address
         again."""
@@ -88,6 +121,8 @@ class CrmLead(models.Model):
         rules before any delayed recomputation runs. The address rules are
         matched first on the values; once created, the lead is matched
         again with the territories' domains too."""
+        # before the matching reads the territories as superuser
+        self.check_access_rights('create')
         vals = dict(vals)
         matched = False
         if vals.get('territory_id'):

@@ -1,66 +1,101 @@
 # Copyright 2026 CRM Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
-from odoo import api, fields, models
+from odoo import SUPERUSER_ID, _, api, models
+from odoo.exceptions import AccessError
 
 
 class CrmLeadLinkedMixin(models.AbstractModel):
-    """A link to the lead of records attached to any document by
-    ``res_model``/``res_id`` (activities, followers), so that record rules
-    can follow the lead's own rules.
+    """A row that hangs off a lead: directly (a quotation's opportunity),
+    through another row (a quotation line's order, a notification's
+    message) or by its document (``crm.lead.document.mixin``); or off a
+    territory (a quota).
 
-    ``crm_lead_id`` is set in the INSERT itself (not computed afterwards):
-    the create rule is checked before delayed recomputations run, and
-    followers are even created inside the lead's own create."""
+    Record rules are checked before a write: a write that changes one of
+    the link fields checks the rows again after it, inside a
+    savepoint, so that nothing of a refused write stays. Before the write
+    (and before a create), the rows the new values name must exist. A lead
+    of another territory, a row of it and one that does not exist give the
+    same error.
+
+    It comes first in ``_inherit``: its checks then run as the caller
+    around the model's own create and write, which may check the link
+    themselves (ir.attachment, with another error) or go on as superuser
+    (mail.activity)."""
 
     _name = 'crm.lead.linked.mixin'
-    _description = 'Linked to a Lead by Its Document'
+    _description = 'Linked to a Lead'
 
-    # the fields of the model that say which document a record belongs to
-    _crm_lead_document_fields = ('res_model', 'res_id')
-
-    crm_lead_id = fields.Many2one(
-        'crm.lead', string='Lead', index=True, ondelete='cascade',
-        readonly=True)
-
-    @api.model_cr
-    def init(self):
-        if self._abstract:
-            return
-        self.env.cr.execute("""
-            UPDATE "%s" t SET crm_lead_id = t.res_id
-              FROM crm_lead l
-             WHERE t.res_model = 'crm.lead' AND l.id = t.res_id
-               AND t.crm_lead_id IS NULL""" % self._table)
-
-    @api.model
-    def _crm_lead_values(self, vals, record=None):
-        """``vals`` with the ``crm_lead_id`` of the document they (or
-        ``record``, being written) point to."""
-        if not (set(self._crm_lead_document_fields) & set(vals)):
-            return vals
-        model = vals.get('res_model')
-        if not model and vals.get('res_model_id'):
-            model = self.env['ir.model'].sudo().browse(
-                vals['res_model_id']).model
-        if not model and record is not None:
-            model = record.res_model
-        res_id = vals.get('res_id', record.res_id if record else False)
-        lead = False
-        if model == 'crm.lead' and res_id:
-            lead = self.env['crm.lead'].sudo().with_context(
-                active_test=False).browse(res_id).exists().id
-        return dict(vals, crm_lead_id=lead)
+    # the many2one fields to the lead or to the row that links to it
+    _crm_lead_link_fields = ()
+    # the fields that name a document that may be a lead
+    _crm_lead_document_fields = ()
 
     @api.model
     def create(self, vals):
-        return super(CrmLeadLinkedMixin, self).create(
-            self._crm_lead_values(vals))
+        if not self._crm_lead_link_changed(vals):
+            return super(CrmLeadLinkedMixin, self).create(vals)
+        self._crm_lead_check_targets(vals, 'create')
+        try:
+            return super(CrmLeadLinkedMixin, self).create(vals)
+        except AccessError:
+            raise self._crm_lead_link_error('create')
 
     @api.multi
     def write(self, vals):
-        if set(self._crm_lead_document_fields) & set(vals):
-            for record in self:
-                super(CrmLeadLinkedMixin, record).write(
-                    self._crm_lead_values(vals, record))
-            return True
-        return super(CrmLeadLinkedMixin, self).write(vals)
+        if not self._crm_lead_link_changed(vals):
+            return super(CrmLeadLinkedMixin, self).write(vals)
+        self._crm_lead_check_targets(vals, 'write')
+        try:
+            with self.env.cr.savepoint():
+                result = super(CrmLeadLinkedMixin, self).write(vals)
+                self._crm_lead_check_access('write')
+        except AccessError:
+            # the savepoint undid the write, not the cache of its values
+            self.invalidate_cache()
+            raise self._crm_lead_link_error('write')
+        return result
+
+    @api.model
+    def _crm_lead_link_changed(self, vals):
+        """Whether the caller (not the superuser) changes a link."""
+        return self.env.uid != SUPERUSER_ID and bool(set(vals) & set(
+            self._crm_lead_link_fields + self._crm_lead_document_fields))
+
+    @api.multi
+    def _crm_lead_targets(self, vals):
+        """The records ``vals`` link the rows (or the new row) to."""
+        return [self.env[self._fields[fname].comodel_name].browse(vals[fname])
+                for fname in self._crm_lead_link_fields if vals.get(fname)]
+
+    @api.multi
+    def _crm_lead_check_targets(self, vals, operation):
+        """The records the values link to exist; those other than leads
+        (whose rules apply to the row itself) are readable by the caller:
+        what the row shows of them (a reply's parent, the message of a
+        notification or an outgoing email) is read as superuser."""
+        for targets in self._crm_lead_targets(vals):
+            found = targets.sudo().with_context(active_test=False).exists()
+            if len(found) != len(set(targets.ids)):
+                raise self._crm_lead_link_error(operation)
+            if targets._name == 'crm.lead':
+                continue
+            try:
+                targets.check_access_rights('read')
+                targets.check_access_rule('read')
+            except AccessError:
+                raise self._crm_lead_link_error(operation)
+
+    @api.multi
+    def _crm_lead_check_access(self, operation):
+        """The model's own check of ``operation`` on the rows as they are
+        now."""
+        self.check_access_rule(operation)
+
+    @api.model
+    def _crm_lead_link_error(self, operation):
+        """The one error of a refused link, worded as the ORM's own."""
+        return AccessError(_(
+            'The requested operation cannot be completed due to security '
+            'restrictions. Please contact your system administrator.\n\n'
+            '(Document type: %(model)s, Operation: %(operation)s)') % {
+                'model': self._name, 'operation': operation})

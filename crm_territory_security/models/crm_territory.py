@@ -156,6 +156,8 @@ class CrmTerritory(models.Model):
     @api.multi
     def action_view_leads(self):
         self.ensure_one()
+        self.check_access_rights('read')
+        self.check_access_rule('read')
         action = self.env.ref('crm.crm_lead_all_leads').read()[0]
         action['domain'] = [('territory_id', 'child_of', self.ids)]
         action['context'] = {'active_test': True}
@@ -223,20 +225,41 @@ class CrmTerritory(models.Model):
                 rules.append(rule)
         return tuple(sorted(rules, key=lambda rule: rule['key']))
 
+    # The caches of the matching rules are cleared after the ORM checked
+    # the caller's rights (and changed the rules).
+
     @api.model
     def create(self, vals):
+        territory = super(CrmTerritory, self).create(vals)
         self.clear_caches()
-        return super(CrmTerritory, self).create(vals)
+        return territory
 
     @api.multi
     def write(self, vals):
+        # those who may lose access: the users of these territories and of
+        # their sub-territories, before the write
+        losing = self._access_users() if {
+            'user_ids', 'manager_id', 'parent_id'} & set(vals) else None
+        result = super(CrmTerritory, self).write(vals)
         self.clear_caches()
-        return super(CrmTerritory, self).write(vals)
+        if losing:
+            self.env['mail.followers']._crm_lead_unsubscribe(losing)
+        return result
 
     @api.multi
     def unlink(self):
+        losing = self._access_users()
+        result = super(CrmTerritory, self).unlink()
         self.clear_caches()
-        return super(CrmTerritory, self).unlink()
+        self.env['mail.followers']._crm_lead_unsubscribe(losing)
+        return result
+
+    @api.multi
+    def _access_users(self):
+        """The users with access to these territories or to one of their
+        sub-territories."""
+        return self.sudo().with_context(active_test=False).search(
+            [('id', 'child_of', self.ids)]).mapped('access_user_ids')
 
     @api.model
     def _match_address(self, rule, address):

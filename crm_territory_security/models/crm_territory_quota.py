@@ -5,11 +5,16 @@ from odoo.exceptions import ValidationError
 
 
 class CrmTerritoryQuota(models.Model):
-    """What a salesperson should win in a month, in a territory."""
+    """What a salesperson should win in a month, in a territory. Only the
+    territory's managers set its quotas: a quota moved to another territory
+    is checked after the write (``crm.lead.linked.mixin``)."""
 
     _name = 'crm.territory.quota'
+    _inherit = 'crm.lead.linked.mixin'
     _description = 'Sales Quota'
     _order = 'date desc, user_id'
+
+    _crm_lead_link_fields = ('territory_id',)
 
     user_id = fields.Many2one(
         'res.users', string='Salesperson', required=True, index=True)
@@ -50,5 +55,7 @@ class CrmTerritoryQuota(models.Model):
 
     @api.constrains('amount')
     def _check_amount(self):
-        if any(quota.amount < 0 for quota in self):
+        # as superuser: a quota the user may not read is refused by its
+        # record rules, after the constraints
+        if any(quota.amount < 0 for quota in self.sudo()):
             raise ValidationError(_("A quota cannot be negative."))

@@ -28,20 +28,26 @@ class CrmTerritoryZipRange(models.Model):
                     "starts.") % {'from': zip_range.zip_from,
                                   'to': zip_range.zip_to})
 
+    # the territories' cached matching rules are cleared once the ORM
+    # checked the caller's rights (and changed the ranges)
+
     @api.model
     def create(self, vals):
-        self.clear_caches()  # the territories' cached matching rules
-        return super(CrmTerritoryZipRange, self).create(vals)
+        zip_range = super(CrmTerritoryZipRange, self).create(vals)
+        self.clear_caches()
+        return zip_range
 
     @api.multi
     def write(self, vals):
+        result = super(CrmTerritoryZipRange, self).write(vals)
         self.clear_caches()
-        return super(CrmTerritoryZipRange, self).write(vals)
+        return result
 
     @api.multi
     def unlink(self):
+        result = super(CrmTerritoryZipRange, self).unlink()
         self.clear_caches()
-        return super(CrmTerritoryZipRange, self).unlink()
+        return result
 
     @api.model
     def _normalize(self, zip_code):

@@ -57,6 +57,17 @@ class ResPartner(models.Model):
             vals = dict(vals, territory_manual_id=vals['territory_id'])
         return super(ResPartner, self).write(vals)
 
+    @api.model
+    def get_needaction_count(self):
+        """The Inbox lists the messages a territory user may read: its
+        counter counts their notifications (Odoo 11 counts all of them in
+        SQL, those of other territories' leads too)."""
+        if not self.env.user.territory_restricted:
+            return super(ResPartner, self).get_needaction_count()
+        return self.env['mail.notification'].search_count([
+            ('res_partner_id', '=', self.env.user.partner_id.id),
+            ('is_read', '=', False)])
+
     @api.multi
     def action_reset_territory(self):
         self.write({'territory_manual_id': False})

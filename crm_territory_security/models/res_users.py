@@ -14,6 +14,17 @@ class ResUsers(models.Model):
         help="Territory salesperson or manager, but not Sales Manager: the "
              "territory record rules apply.")
 
+    @api.multi
+    def write(self, vals):
+        result = super(ResUsers, self).write(vals)
+        # the user form sets groups through in_group_<id>/sel_groups_<ids>
+        if 'territory_ids' in vals or any(
+                name == 'groups_id' or name.startswith(('in_group_',
+                                                        'sel_groups_'))
+                for name in vals):
+            self.env['mail.followers']._crm_lead_unsubscribe(self)
+        return result
+
     @api.depends('groups_id')
     def _compute_territory_restricted(self):
         for user in self:

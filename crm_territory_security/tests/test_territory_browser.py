@@ -110,3 +110,88 @@ class TestTerritoryInBrowser(ChromiumCase):
         self.save_evidence('territory-form')
         self.assertIn('Matching Rules', text)
         self.assertIn('Browser Salesman A', text)
+
+
+@pytest.mark.browser
+class TestTerritoryChatterInBrowser(ChromiumCase):
+    """Salesperson A's lead form: its chatter, followers (the web client's
+    /mail/read_followers) and a note posted from it work under the rules on
+    messages and followers; nothing of B's lead shows in A's Inbox."""
+
+    def setUp(self):
+        super(TestTerritoryChatterInBrowser, self).setUp()
+        env = self.env
+        group = env.ref('crm_territory_security.group_territory_salesman')
+        self.user_a = env['res.users'].with_context(
+            no_reset_password=True).create({
+                'name': 'Chatter Salesman A', 'login': 'br_chatter_a',
+                'password': 'br_chatter_a', 'notification_type': 'inbox',
+                'email': 'br_chatter_a@example.com',
+                'groups_id': [(6, 0, [env.ref('base.group_user').id,
+                                      group.id])]})
+        Territory = env['crm.territory']
+        Territory.create({'name': 'BRC Territory A',
+                          'city_names': 'Chatter City A',
+                          'user_ids': [(6, 0, self.user_a.ids)]})
+        Territory.create({'name': 'BRC Territory B',
+                          'city_names': 'Chatter City B'})
+        customer = env['res.partner'].create({'name': 'BRC Customer'})
+        Lead = env['crm.lead']
+        self.lead_a = Lead.create({
+            'name': 'BRC alpha', 'type': 'opportunity',
+            'city': 'Chatter City A', 'user_id': self.user_a.id})
+        lead_b = Lead.create({'name': 'BRC bravo', 'type': 'opportunity',
+                              'city': 'Chatter City B'})
+        for lead in (self.lead_a, lead_b):
+            lead.message_subscribe(partner_ids=customer.ids)
+        self.lead_a.message_post(body='BRC alpha question',
+                                 message_type='comment',
+                                 subtype='mail.mt_comment')
+        lead_b.message_post(body='BRC bravo secret', message_type='comment',
+                            subtype='mail.mt_comment',
+                            partner_ids=self.user_a.partner_id.ids)
+
+    def test_lead_chatter_followers_and_inbox(self):
+        self.browser.login('br_chatter_a', 'br_chatter_a')
+        self.browser.open('/web#id=%d&model=crm.lead&view_type=form'
+                          % self.lead_a.id)
+        self.browser.wait_for('.o_chatter .o_thread_message')
+        with self.browser_turn():
+            self.driver.find_element(
+                By.CSS_SELECTOR, '.o_followers_title_box').click()
+        self.browser.wait_for('.o_followers_list .o_partner')
+        with self.browser_turn():
+            followers = self.driver.find_element(
+                By.CSS_SELECTOR, '.o_followers_list').text
+            self.driver.find_element(
+                By.CSS_SELECTOR, '.o_chatter_button_log_note').click()
+        self.assertIn('BRC Customer', followers)
+        self.assertIn('Chatter Salesman A', followers)
+        composer = self.browser.wait_for('.o_composer_input textarea')
+        with self.browser_turn():
+            composer.send_keys('BRC alpha note from A')
+            self.driver.find_element(
+                By.CSS_SELECTOR, '.o_composer_button_send').click()
+        self.browser.wait_for('.o_thread_message', count=2)
+        with self.browser_turn():
+            chatter = self.driver.find_element(
+                By.CSS_SELECTOR, '.o_chatter').text
+        self.save_evidence('lead-chatter')
+        self.assertIn('BRC alpha question', chatter)
+        self.assertIn('BRC alpha note from A', chatter)
+        self.assertTrue(self.env['mail.message'].search([
+            ('model', '=', 'crm.lead'), ('res_id', '=', self.lead_a.id),
+            ('author_id', '=', self.user_a.partner_id.id)]))
+        self.browser.open_menu('mail.mail_channel_menu_root_chat')
+        self.browser.wait_for('.o_mail_chat')
+        self.browser.wait_idle()
+        with self.browser_turn():
+            inbox = self.driver.find_element(By.CSS_SELECTOR,
+                                             '.o_mail_chat').text
+            counter = self.driver.find_element(
+                By.CSS_SELECTOR, '[data-channel-id="channel_inbox"] '
+                '.o_mail_sidebar_needaction').text
+        self.save_evidence('inbox')
+        self.assertIn('BRC alpha question', inbox)
+        self.assertNotIn('BRC bravo', inbox)
+        self.assertEqual(counter, '1', 'the Inbox counts what it lists')

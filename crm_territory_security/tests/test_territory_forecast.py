@@ -1,6 +1,7 @@
 # Copyright 2026 CRM Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 from odoo import fields
+from odoo.exceptions import AccessError
 
 from .common import TerritoryCase
 
@@ -69,3 +70,75 @@ class TestTerritoryForecast(TerritoryCase):
 
     def test_quota_first_of_month(self):
         self.assertEqual(self.quota_a.date, '2030-01-01')
+
+    def test_stock_salesperson_sees_own_rows_only(self):
+        """Outside the territory groups, quotas and forecasts follow crm's
+        pipeline analysis: "Own Documents Only" shows one's own rows."""
+        stock = self.env['res.users'].with_context(
+            no_reset_password=True).create({
+                'name': 'RT stock salesman', 'login': 'rt_stock_forecast',
+                'groups_id': [(6, 0, self.env.ref(
+                    'sales_team.group_sale_salesman').ids)]})
+        quota = self.env['crm.territory.quota'].create({
+            'user_id': stock.id, 'territory_id': self.territory_a.id,
+            'date': '2030-01-01', 'amount': 100.0})
+        domain = [('territory_id', 'child_of', self.region.id)]
+        mine = self.forecast(stock, domain, [])[0]
+        self.assertEqual(mine['open_amount'], 0.0)
+        self.assertEqual(mine['quota_amount'], 100.0)
+        self.assertEqual(self.env['crm.territory.quota'].sudo(stock).search(
+            []), quota)
+        self.assertEqual(self.forecast(self.user_d, domain, [])[0][
+            'quota_amount'], 9600.0)
+
+    def test_territory_manager_sets_quotas_of_their_territories(self):
+        Territory = self.env['crm.territory']
+        other = self.user_m.copy({'login': 'rt_manager_other'})
+        region = Territory.create({'name': 'RT Region 2',
+                                   'manager_id': other.id})
+        territory = Territory.create({'name': 'RT Territory C',
+                                      'parent_id': region.id})
+        Quota = self.env['crm.territory.quota'].sudo(self.user_m)
+        with self.assertRaises(AccessError):
+            Quota.create({'user_id': self.user_m.id,
+                          'territory_id': territory.id,
+                          'date': '2030-02-01', 'amount': 1.0})
+        with self.assertRaises(AccessError):
+            Quota.browse(self.quota_b.id).write(
+                {'territory_id': territory.id})
+        quota = Quota.create({'user_id': self.user_b.id,
+                              'territory_id': self.territory_b.id,
+                              'date': '2030-02-01', 'amount': 2.0})
+        self.assertEqual(quota.territory_id, self.territory_b)
+        self.assertEqual(self.quota_b.territory_id, self.territory_b)
+        with self.assertRaises(AccessError):
+            self.env['crm.territory.quota'].sudo(other).browse(
+                quota.id).write({'amount': 3.0})
+
+    def test_multi_company(self):
+        """A Sales Manager of the main company sees nothing of another
+        company's territories, quotas and forecasts."""
+        company = self.env['res.company'].create({'name': 'RT Company 2'})
+        territory = self.env['crm.territory'].create({
+            'name': 'RT Territory Elsewhere', 'company_id': company.id,
+            'city_names': 'Redteam Elsewhere'})
+        self.env['crm.territory.zip.range'].create({
+            'territory_id': territory.id, 'zip_from': '1', 'zip_to': '2'})
+        self.env['crm.territory.quota'].create({
+            'user_id': self.user_b.id, 'territory_id': territory.id,
+            'company_id': company.id, 'date': '2030-01-01',
+            'amount': 5.0})
+        self.env['crm.lead'].create({
+            'name': 'RT elsewhere', 'type': 'opportunity',
+            'company_id': company.id, 'city': 'Redteam Elsewhere',
+            'planned_revenue': 3.0})
+        director = self.user_d
+        self.assertNotEqual(director.company_id, company)
+        domain = [('territory_id', '=', territory.id)]
+        for model in ('crm.territory.zip.range', 'crm.territory.quota',
+                      'crm.territory.forecast'):
+            self.assertTrue(self.env[model].search(domain), model)
+            self.assertFalse(self.env[model].sudo(director).search(domain),
+                             model)
+        self.assertFalse(self.env['crm.territory'].sudo(director).search(
+            [('id', '=', territory.id)]))

@@ -476,3 +476,353 @@ class TestTerritoryRedTeam(TerritoryCase):
         self.territory_b.parent_id = other
         self.assertEqual(self.lead_as(self.user_m).search(
             [('id', 'in', self.leads.ids)]), self.lead_a)
+
+
+class TestTerritoryRedTeamLinks(TerritoryCase):
+    """A salesperson of A moves rows of their own lead onto B's lead (record
+    rules are checked before a write): each write is refused after it, with
+    the same error as a move onto a lead that does not exist, and nothing of
+    it stays."""
+
+    def missing_id(self, model):
+        return self.env[model].search(
+            [], order='id desc', limit=1).id + 1000
+
+    def own_rows(self):
+        """{model: (own row of A, the link field, B's target)}"""
+        env = self.env
+        lead = self.lead_as(self.user_a).browse(self.lead_a.id)
+        message = lead.message_post(body='RT alpha note',
+                                    message_type='comment')
+        notified = self.lead_a.message_post(
+            body='RT alpha news', message_type='comment',
+            subtype='mail.mt_comment', partner_ids=self.user_a.partner_id.ids)
+        notification = env['mail.notification'].search([
+            ('mail_message_id', '=', notified.id),
+            ('res_partner_id', '=', self.user_a.partner_id.id)])
+        activity = env['mail.activity'].sudo(self.user_a).create({
+            'res_model_id': env.ref('crm.model_crm_lead').id,
+            'res_id': lead.id, 'summary': 'RT alpha call',
+            'user_id': self.user_a.id})
+        attachment = env['ir.attachment'].sudo(self.user_a).create({
+            'name': 'rt_alpha.txt', 'datas': 'UlQgYWxwaGE=',
+            'res_model': 'crm.lead', 'res_id': lead.id})
+        order = env['sale.order'].sudo(self.user_a).create({
+            'partner_id': self.partner.id, 'opportunity_id': lead.id,
+            'order_line': [(0, 0, {
+                'product_id': env.ref('product.product_product_1').id,
+                'product_uom_qty': 1, 'price_unit': 10.0})]})
+        event = env['calendar.event'].sudo(self.user_a).create({
+            'name': 'RT alpha meeting', 'opportunity_id': lead.id,
+            'start': '2030-02-01 10:00:00', 'stop': '2030-02-01 11:00:00',
+            'partner_ids': [(6, 0, self.user_a.partner_id.ids)]})
+        mail = env['mail.mail'].sudo(self.user_a).create({
+            'subject': 'RT alpha offer', 'body_html': '<p>RT alpha</p>',
+            'model': 'crm.lead', 'res_id': lead.id,
+            'author_id': self.user_a.partner_id.id,
+            'email_to': 'customer@example.com'})
+        # the activity (re)subscribed A: their follower row, as it is now
+        follower = env['mail.followers'].search([
+            ('res_model', '=', 'crm.lead'), ('res_id', '=', lead.id),
+            ('partner_id', '=', self.user_a.partner_id.id)])
+        self.assertTrue(follower and notification and event.attendee_ids)
+        return {
+            'mail.followers': (follower, 'res_id', self.lead_b),
+            'mail.message': (message, 'res_id', self.lead_b),
+            'mail.activity': (activity, 'res_id', self.lead_b),
+            'ir.attachment': (attachment, 'res_id', self.lead_b),
+            'sale.order': (order, 'opportunity_id', self.lead_b),
+            'sale.order.line': (order.order_line, 'order_id', self.order_b),
+            'calendar.event': (event, 'opportunity_id', self.lead_b),
+            'calendar.attendee': (event.attendee_ids, 'event_id',
+                                  self.event_b),
+            'mail.notification': (notification, 'mail_message_id',
+                                  self.message_b),
+            'mail.mail': (mail, 'mail_message_id', self.message_b),
+        }
+
+    def test_moving_own_rows_onto_a_foreign_lead(self):
+        for model, (row, fname, foreign) in sorted(self.own_rows().items()):
+            before = row[fname]
+            mine = row.sudo(self.user_a)
+            with self.assertRaises(AccessError, msg=model) as refused:
+                mine.write({fname: foreign.id})
+            with self.assertRaises(AccessError, msg=model) as missing:
+                mine.write({fname: self.missing_id(foreign._name)})
+            self.assertEqual(str(refused.exception), str(missing.exception),
+                             model)
+            row.invalidate_cache()
+            self.assertEqual(row[fname], before, model)
+
+    def test_moving_own_rows_within_the_territory(self):
+        """The check does not refuse what the rules allow: rows moved to
+        another lead of A."""
+        other = self.env['crm.lead'].with_context(
+            mail_create_nosubscribe=True).create({
+                'name': 'RT alpha second', 'type': 'opportunity',
+                'city': 'Redteam City A', 'country_id': self.country_a.id})
+        rows = self.own_rows()
+        for model in ('mail.followers', 'mail.message', 'mail.activity',
+                      'ir.attachment'):
+            row = rows[model][0]
+            row.sudo(self.user_a).write({'res_id': other.id})
+            self.assertEqual(row.res_id, other.id, model)
+        for model in ('sale.order', 'calendar.event'):
+            row = rows[model][0]
+            row.sudo(self.user_a).write({'opportunity_id': other.id})
+            self.assertEqual(row.opportunity_id, other, model)
+
+    def test_planting_rows_on_a_missing_lead(self):
+        """Created on B's lead or on a lead that does not exist: the same
+        error."""
+        env = self.env
+        values = {
+            'mail.followers': lambda lead_id: {
+                'res_model': 'crm.lead', 'res_id': lead_id,
+                'partner_id': self.user_a.partner_id.id},
+            'mail.activity': lambda lead_id: {
+                'res_model_id': env.ref('crm.model_crm_lead').id,
+                'res_id': lead_id, 'summary': 'probe',
+                'user_id': self.user_a.id},
+            'ir.attachment': lambda lead_id: {
+                'name': 'probe.txt', 'res_model': 'crm.lead',
+                'res_id': lead_id},
+            'sale.order': lambda lead_id: {
+                'partner_id': self.partner.id, 'opportunity_id': lead_id},
+            'calendar.event': lambda lead_id: {
+                'name': 'probe', 'opportunity_id': lead_id,
+                'start': '2030-02-01 10:00:00',
+                'stop': '2030-02-01 11:00:00'},
+        }
+        missing = self.missing_id('crm.lead')
+        for model, make in sorted(values.items()):
+            Model = env[model].sudo(self.user_a)
+            with self.assertRaises(AccessError, msg=model) as refused:
+                Model.create(make(self.lead_b.id))
+            with self.assertRaises(AccessError, msg=model) as absent:
+                Model.create(make(missing))
+            self.assertEqual(str(refused.exception), str(absent.exception),
+                             model)
+
+    def lead_as(self, user):
+        return self.env['crm.lead'].sudo(user)
+
+
+class TestTerritoryRedTeamMail(TerritoryCase):
+    """Messages, attachments, notifications, followers and activities of
+    B's lead, through the paths Odoo 11 leaves open: read_group, planted
+    notifications, replies, and what a user keeps after leaving a
+    territory."""
+
+    def comment(self, lead, body, **kwargs):
+        return lead.message_post(body=body, message_type='comment',
+                                 subtype='mail.mt_comment', **kwargs)
+
+    def test_read_group_of_message_bodies(self):
+        """The issue's own call."""
+        Message = self.env['mail.message'].sudo(self.user_a)
+        groups = Message.read_group(
+            [('model', '=', 'crm.lead')], ['body'], ['body'])
+        self.assertNotIn('bravo secret', repr(groups))
+        groups = Message.read_group(
+            [('model', '=', 'crm.lead')], ['record_name'], ['record_name'])
+        self.assertNotIn('RT bravo', repr(groups))
+
+    def test_read_group_of_attachment_names_and_text(self):
+        Attachment = self.env['ir.attachment'].sudo(self.user_a)
+        for field in ('name', 'index_content'):
+            groups = Attachment.read_group(
+                [('res_model', '=', 'crm.lead')], [field], [field])
+            self.assertNotIn('rt_bravo_secret', repr(groups), field)
+            self.assertNotIn('RT bravo', repr(groups), field)
+        self.assertEqual(self.attachment_b.index_content, 'RT bravo')
+
+    def test_read_group_on_every_model(self):
+        """Every model the red-team paths cover, grouped as a list view
+        does: B's rows are there for the superuser, none for A."""
+        env = self.env
+        env['mail.notification'].create({
+            'mail_message_id': self.message_b.id,
+            'res_partner_id': self.user_b.partner_id.id})
+        self.event_b.write({'partner_ids': [(4, self.user_b.partner_id.id)]})
+        done = env['mail.activity'].create({
+            'res_model_id': env.ref('crm.model_crm_lead').id,
+            'res_id': self.lead_b.id, 'summary': 'RT bravo done',
+            'activity_type_id': env.ref('mail.mail_activity_data_call').id,
+            'user_id': self.user_b.id})
+        done.action_feedback('RT bravo called')
+        mail = env['mail.mail'].create({
+            'subject': 'RT bravo offer', 'body_html': '<p>RT bravo</p>',
+            'model': 'crm.lead', 'res_id': self.lead_b.id,
+            'author_id': self.user_b.partner_id.id,
+            'email_to': 'customer@example.com'})
+        cases = [
+            ('crm.lead', [('id', '=', self.lead_b.id)], 'name'),
+            ('crm.opportunity.report', [('id', '=', self.lead_b.id)],
+             'stage_id'),
+            ('crm.activity.report', [('lead_id', '=', self.lead_b.id)],
+             'subject'),
+            ('mail.message', [('id', '=', self.message_b.id)], 'body'),
+            ('mail.mail', [('id', '=', mail.id)], 'state'),
+            ('mail.notification', [('mail_message_id', '=',
+                                    self.message_b.id)], 'res_partner_id'),
+            ('mail.followers', [('res_model', '=', 'crm.lead'),
+                                ('res_id', '=', self.lead_b.id)],
+             'partner_id'),
+            ('mail.activity', [('id', '=', self.activity_b.id)], 'summary'),
+            ('ir.attachment', [('id', '=', self.attachment_b.id)], 'name'),
+            ('calendar.event', [('id', '=', self.event_b.id)], 'name'),
+            ('calendar.attendee', [('event_id', '=', self.event_b.id)],
+             'partner_id'),
+            ('sale.order', [('id', '=', self.order_b.id)], 'name'),
+            ('sale.order.line', [('order_id', '=', self.order_b.id)],
+             'name'),
+            ('sale.report', [('user_id', '=', self.user_b.id)], 'user_id'),
+            ('crm.territory.forecast', [('territory_id', '=',
+                                         self.territory_b.id)], 'user_id'),
+            ('crm.territory.quota', [('id', '=', self.quota_b.id)],
+             'user_id'),
+        ]
+
+        def count(user, model, domain, field):
+            groups = env[model].sudo(user).read_group(
+                domain, [field], [field], lazy=False)
+            return sum(group['__count'] for group in groups)
+        for case in cases:
+            self.assertTrue(count(self.env.user, *case), case[0])
+            self.assertEqual(count(self.user_a, *case), 0, case[0])
+
+    def test_planted_notification(self):
+        """A notification makes its message readable to its partner: one
+        for oneself on B's message is refused."""
+        with self.assertRaises(AccessError):
+            self.env['mail.notification'].sudo(self.user_a).create({
+                'mail_message_id': self.message_b.id,
+                'res_partner_id': self.user_a.partner_id.id})
+        with self.assertRaises(AccessError):
+            self.env['mail.message'].sudo(self.user_a).browse(
+                self.message_b.id).read(['body'])
+
+    def test_reply_to_a_foreign_message(self):
+        """The parent's label would show B's lead name."""
+        lead = self.env['crm.lead'].sudo(self.user_a).browse(self.lead_a.id)
+        with self.assertRaises(AccessError):
+            lead.message_post(body='probe', message_type='comment',
+                              parent_id=self.message_b.id)
+        self.assertFalse(self.env['mail.message'].search(
+            [('parent_id', '=', self.message_b.id)]))
+
+    def test_messages_follow_the_lead_not_the_author(self):
+        """Odoo 11 lets authors and recipients read a message whatever its
+        document: a lead handed over to B takes its messages along."""
+        lead = self.env['crm.lead'].sudo(self.user_a).browse(self.lead_a.id)
+        mine = lead.message_post(body='RT alpha mine', message_type='comment')
+        to_me = self.comment(self.lead_b, 'RT bravo to alpha',
+                             partner_ids=self.user_a.partner_id.ids)
+        self.lead_a.write({'territory_id': self.territory_b.id})
+        Message = self.env['mail.message'].sudo(self.user_a)
+        self.assertFalse(Message.search([('id', 'in', (mine | to_me).ids)]))
+        for message in (mine, to_me):
+            with self.assertRaises(AccessError):
+                Message.browse(message.id).read(['body'])
+        self.assertFalse(Message.message_fetch([('needaction', '=', True)]))
+
+    def test_leaving_a_territory_unsubscribes(self):
+        """Leaving removes access at once, also to what mail brings: no
+        follower left, no unread notification (inbox), no new notification
+        (nor email), no forecast."""
+        partner = self.user_a.partner_id
+        self.user_a.notification_type = 'inbox'
+        self.lead_as(self.user_a, self.lead_a).message_subscribe_users()
+        self.comment(self.lead_a, 'RT alpha before')
+        Notification = self.env['mail.notification']
+        unread = [('res_partner_id', '=', partner.id),
+                  ('is_read', '=', False)]
+        self.assertTrue(Notification.search(unread))
+        self.territory_a.write({'user_ids': [(3, self.user_a.id)]})
+        self.assertNotIn(partner, self.lead_a.message_partner_ids)
+        self.assertFalse(Notification.search(unread))
+        self.user_a.notification_type = 'email'
+        after = self.comment(self.lead_a, 'RT alpha after')
+        self.assertFalse(Notification.search([
+            ('res_partner_id', '=', partner.id),
+            ('mail_message_id', '=', after.id)]))
+        self.assertFalse(self.env['crm.territory.forecast'].sudo(
+            self.user_a).search([]))
+        self.assertFalse(self.env['crm.territory.quota'].sudo(
+            self.user_a).search([]))
+
+    def test_removed_from_a_territory_on_the_user(self):
+        partner = self.user_a.partner_id
+        self.lead_as(self.user_a, self.lead_a).message_subscribe_users()
+        self.user_a.write({'territory_ids': [(3, self.territory_a.id)]})
+        self.assertNotIn(partner, self.lead_a.message_partner_ids)
+
+    def test_lead_moved_away_unsubscribes_its_former_salesperson(self):
+        """The region's manager moves A's lead to B: A no longer follows
+        it; the manager, who may still read it, does."""
+        self.lead_as(self.user_a, self.lead_a).message_subscribe_users()
+        self.lead_as(self.user_m, self.lead_a).message_subscribe_users()
+        self.lead_as(self.user_m, self.lead_a).write(
+            {'territory_id': self.territory_b.id})
+        self.assertEqual(self.lead_a.territory_id, self.territory_b)
+        followers = self.lead_a.message_partner_ids
+        self.assertNotIn(self.user_a.partner_id, followers)
+        self.assertIn(self.user_m.partner_id, followers)
+        self.lead_a.write({'country_id': self.country_a.id,
+                           'city': 'Redteam City A',
+                           'territory_manual_id': False})
+        self.lead_as(self.user_a, self.lead_a).message_subscribe_users()
+        self.lead_a.write({'city': 'Redteam City B',
+                           'country_id': self.country_b.id})
+        self.assertEqual(self.lead_a.territory_id, self.territory_b)
+        self.assertNotIn(self.user_a.partner_id,
+                         self.lead_a.message_partner_ids,
+                         "moved by its address")
+
+    def test_manager_replaced_unsubscribes(self):
+        self.lead_as(self.user_m, self.lead_b).message_subscribe_users()
+        self.region.manager_id = self.user_d
+        self.assertNotIn(self.user_m.partner_id,
+                         self.lead_b.message_partner_ids)
+
+    def test_joining_the_territory_group_unsubscribes(self):
+        """A salesperson who saw every lead joins the territory groups: they
+        stop following the leads outside their territories."""
+        user = self.env['res.users'].with_context(
+            no_reset_password=True).create({
+                'name': 'RT all leads', 'login': 'rt_all_leads_follower',
+                'groups_id': [(6, 0, self.env.ref(
+                    'sales_team.group_sale_salesman_all_leads').ids)]})
+        self.lead_as(user, self.lead_a).message_subscribe_users()
+        self.lead_as(user, self.lead_b).message_subscribe_users()
+        user.write({'territory_ids': [(4, self.territory_a.id)],
+                    'groups_id': [(4, self.env.ref(
+                        'crm_territory_security.group_territory_salesman')
+                        .id)]})
+        self.assertIn(user.partner_id, self.lead_a.message_partner_ids)
+        self.assertNotIn(user.partner_id, self.lead_b.message_partner_ids)
+
+    def test_lead_moved_by_its_customers_tags(self):
+        """A territory matching a partner tag: tagging the customer moves
+        the lead, and its former salesperson stops following it."""
+        tag = self.env['res.partner.category'].create({'name': 'RT key'})
+        self.env['crm.territory'].create({
+            'name': 'RT Key Accounts', 'priority': 90,
+            'category_ids': [(6, 0, tag.ids)]})
+        self.lead_a.partner_id = self.partner
+        self.lead_as(self.user_a, self.lead_a).message_subscribe_users()
+        self.partner.category_id = tag
+        self.assertEqual(self.lead_a.territory_id.name, 'RT Key Accounts')
+        self.assertNotIn(self.user_a.partner_id,
+                         self.lead_a.message_partner_ids)
+
+    def test_sales_manager_keeps_following(self):
+        """Users outside the territory rules are not unsubscribed."""
+        partner = self.user_d.partner_id
+        self.lead_a.message_subscribe(partner_ids=partner.ids)
+        self.lead_a.write({'territory_id': self.territory_b.id})
+        self.assertIn(partner, self.lead_a.message_partner_ids)
+
+    def lead_as(self, user, lead):
+        return self.env['crm.lead'].sudo(user).browse(lead.id)

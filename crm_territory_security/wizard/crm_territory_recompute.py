@@ -1,6 +1,7 @@
 # Copyright 2026 CRM Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 from odoo import _, api, fields, models
+from odoo.exceptions import AccessError
 
 
 class CrmTerritoryRecompute(models.TransientModel):
@@ -38,7 +39,12 @@ class CrmTerritoryRecompute(models.TransientModel):
 
     @api.multi
     def action_recompute(self):
+        """Sales Managers only: it rewrites every lead and partner as
+        superuser (a transient model has no access rights)."""
         self.ensure_one()
+        if not self.env.user.has_group('sales_team.group_sale_manager'):
+            raise AccessError(_(
+                "Only Sales Managers may recompute the territories."))
         values = {'state': 'done'}
         if self.target in ('leads', 'both'):
             values['lead_count'] = self._recompute_model('crm.lead')

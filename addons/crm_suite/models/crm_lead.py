@@ -45,17 +45,11 @@ class CrmLead(models.Model):
         """After the assignment rules (crm_leads_ext): the territory's
         salesperson for the leads still without one (crm_territory_security;
         the territory itself is matched before the INSERT, see
-        _prepare_import_rows), the lead link of the followers
-        the import inserted, then the entry in the first stage
+        _prepare_import_rows), then the entry in the first stage
         (crm_funnel_stages)."""
         result = super(CrmLead, self)._post_import_create()
         if not self:
             return result
-        self.env.cr.execute("""
-            UPDATE mail_followers SET crm_lead_id = res_id
-             WHERE res_model = 'crm.lead' AND res_id IN %s
-               AND crm_lead_id IS NULL""", (tuple(self.ids),))
-        self.env['mail.followers'].invalidate_cache(['crm_lead_id'])
         self.sudo()._assign_territory_salespeople()
         self.env.cr.execute("""
             SELECT id, stage_id, date_last_stage_update FROM crm_lead
