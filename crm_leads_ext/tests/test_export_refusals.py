@@ -71,4 +71,3 @@ class TestExportRefusals(RpcCase):
                 self.assertDownloadRefused(self.export(
                     self.web, 'crm.lead', [], fmt=fmt, data=data), 400,
                     'not a valid export request')
-
