@@ -416,6 +416,36 @@ class TestMailGateway(LeadsExtCase):
         self.assertContact(far, contact_name='Far', function='', phone='')
         self.assertIn('Tel: +84 24 3826 1234', self._emails(far).body)
 
+    def test_wildcards_in_the_sender_are_literal(self):
+        """The look-up of the sender's open lead takes the address of the
+        From header (the sender's to choose) literally: '%' or '_' in it
+        match no other sender's lead, so that a From of
+        '%@domain' does not make the look-up read every lead of the team
+        of that domain."""
+        Lead = self.env['crm.lead']
+        lan = self._lead(self._process(self._mail(
+            ('Lan', 'lan@wild.example'), "Hi.\n")))
+        milan = self._lead(self._process(self._mail(
+            ('Milan', 'milan@wild.example'), "Hi.\n")))
+
+        def candidates(address):
+            return Lead.search(Lead._mail_open_lead_domain(
+                address, self.team_hn.id))
+
+        self.assertEqual(candidates('lan@wild.example'), milan | lan,
+                         'a substring, as before: milan@ contains lan@')
+        for address in ('%@wild.example', '_an@wild.example',
+                        '%lan@wild.example', '%', '\\%'):
+            self.assertFalse(candidates(address) & (lan | milan), address)
+        wild = self._lead(self._process(self._mail(
+            ('Wild', '%@wild.example'), "Hi.\n")))
+        self.assertNotIn(wild, lan | milan)
+        self.assertEqual(candidates('%@wild.example'), wild)
+        self.assertEqual(
+            self._process(self._mail('%@wild.example', "Again.\n")), wild.id)
+        self.assertEqual(len(self._emails(lan)), 1)
+        self.assertEqual(len(self._emails(milan)), 1)
+
     # -- a Message-Id once -------------------------------------------------
 
     def test_same_message_id_is_processed_once(self):
