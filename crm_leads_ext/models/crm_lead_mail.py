@@ -163,7 +163,9 @@ class CrmLead(models.Model):
         """A mail to a team's alias: appended to the sender's open lead of
         that team when there is one (the gateway then posts the mail on
         it), else a new lead whose empty contact fields are filled from
-        the signature."""
+        the signature. Public, so reachable over RPC: for the users who
+        may create leads (the alias' user), before any parsing or lock."""
+        self.check_access_rights('create')
         custom_values = dict(custom_values or {})
         if self.env.context.get('crm_mail_no_parse'):
             return super(CrmLead, self).message_new(

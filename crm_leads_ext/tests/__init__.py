@@ -18,3 +18,4 @@ from . import test_lead_import_bad_input
 from . import test_lead_import_browser
 from . import test_export_refusals
 from . import test_business_card_security
+from . import test_access_rights
