@@ -71,3 +71,13 @@ class TestExportRefusals(RpcCase):
                 self.assertDownloadRefused(self.export(
                     self.web, 'crm.lead', [], fmt=fmt, data=data), 400,
                     'not a valid export request')
+
+    def test_refusal_in_the_user_language(self):
+        self.env['res.lang'].load_lang('zh_CN')
+        self.env['ir.translation'].load_module_terms(
+            ['crm_leads_ext'], ['zh_CN'])
+        self.seller.lang = 'zh_CN'
+        web = self.session('lx_export_seller')
+        self.assertDownloadRefused(self.export(
+            web, 'crm.lead', [], data='not json'), 400,
+            '这不是有效的导出请求。')

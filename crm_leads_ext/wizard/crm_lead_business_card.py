@@ -280,7 +280,7 @@ class CrmLeadBusinessCard(models.TransientModel):
         extension, mimetype = CARD_IMAGE_TYPES[image_format]
         stem = os.path.splitext(os.path.basename(
             (self.card_filename or '').replace('\\', '/')))[0].strip()
-        name = '%s.%s' % (stem[:100] or 'business-card', extension)
+        name = '%s.%s' % (stem[:100] or _('business-card'), extension)
         return {
             'name': name,
             'datas_fname': name,
