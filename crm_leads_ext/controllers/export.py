@@ -14,11 +14,12 @@ from ..lead_import.importer import escape_formula
 
 def refusal(status, message, exception):
     """The HTTP error ``status`` with the JSON the web client's download
-    expects (its error dialog shows ``message``), without the traceback
-    Odoo 11 puts in every error of a download."""
+    expects (its error dialog shows ``message`` under the title "Export
+    refused"), without the traceback Odoo 11 puts in every error of a
+    download."""
     return status(json.dumps({
         'code': status.code,
-        'message': message,
+        'message': _("Export refused"),
         'data': {
             'name': 'odoo.exceptions.%s' % exception.__name__,
             'message': message,

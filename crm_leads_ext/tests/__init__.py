@@ -19,3 +19,4 @@ from . import test_lead_import_browser
 from . import test_export_refusals
 from . import test_business_card_security
 from . import test_access_rights
+from . import test_export_refusals_browser

@@ -91,4 +91,5 @@ class RpcCase(InProcessServerCase):
             re.search(r'<p>(.*)</p>', body, re.S).group(1)))
         self.assertIn(message, error['data']['message'])
         self.assertEqual(error['data']['debug'], '')
+        self.assertEqual(error['code'], status)
         return error
