@@ -85,6 +85,11 @@ class TestAccessRights(RpcCase):
                                   'action_escalate', [wizard.ids])
         with self.assertRaises(AccessError):
             self.mine.sudo(self.reader)._escalate('Read only')
+        # nor create the wizard (any user may create transient records)
+        self.rpc_user('lx_rights_portal', 'base.group_portal')
+        for login in ('lx_rights_reader', 'lx_rights_portal'):
+            self.assertRpcAccessError(login, 'crm.lead.escalate', 'create', [
+                {'lead_ids': [(6, 0, self.mine.ids)], 'reason': 'No'}])
         self.assertUnchanged(self.mine, self.theirs)
 
     def test_escalation_history_is_written_by_escalations_only(self):

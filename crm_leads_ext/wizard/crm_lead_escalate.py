@@ -20,6 +20,13 @@ class CrmLeadEscalate(models.TransientModel):
         required=True)
     reason = fields.Text(string='Reason', required=True)
 
+    @api.model
+    def create(self, vals):
+        """Any user may create a transient record: this wizard is for
+        those who may modify leads."""
+        self.env['crm.lead'].check_access_rights('write')
+        return super(CrmLeadEscalate, self).create(vals)
+
     @api.multi
     def action_escalate(self):
         """Escalate every lead the wizard was given: reading the field
