@@ -14,6 +14,8 @@
     'depends': ['crm', 'sales_team', 'base_import', 'mail', 'utm',
                 # the lead import runs large files as background jobs
                 'queue_job'],
+    # the lead import reads spreadsheets and checks phone numbers
+    'external_dependencies': {'python': ['phonenumbers', 'xlrd']},
     'data': [
         'security/ir.model.access.csv',
         'security/crm_leads_ext_security.xml',

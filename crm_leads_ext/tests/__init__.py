@@ -16,3 +16,5 @@ from . import test_gateway_team_views
 from . import test_lead_import
 from . import test_lead_import_bad_input
 from . import test_lead_import_browser
+from . import test_lead_import_lists
+from . import test_lead_import_rights
