@@ -4,6 +4,7 @@
 with a title above its header and no title column, chooses how the leads
 are titled, runs a dry run, imports it in the background and watches the
 progress bar reach 100 %."""
+import base64
 import os
 import tempfile
 
@@ -116,3 +117,21 @@ class TestLeadImportInBrowser(ChromiumCase):
         for name in (u'Sen V\u00e0ng', u'Park Trading', u'Cedar Goods'):
             self.assertIn(name, names)
         browser.save_evidence(self.evidence_name('leads'))
+
+    def test_a_dry_run_shows_as_a_preview_in_the_list(self):
+        wizard = self.env['crm.lead.import'].sudo(
+            self.env.ref('base.user_root')).create({
+                'file': base64.b64encode(CSV.encode('utf-8')),
+                'file_name': 'hoi-cho.csv', 'title_mode': 'company'})
+        wizard.action_load_file()
+        wizard.action_dry_run()
+        self.browser.login('lx_browser_import', 'lx_browser_import')
+        self.browser.open_menu('crm_leads_ext.crm_lead_import_menu')
+        row = self.browser.wait_for('.o_list_view tr.o_data_row')
+        cells = [cell.text for cell in row.find_elements(
+            'css selector', 'td.o_data_cell')]
+        self.assertIn('hoi-cho.csv', cells)
+        self.assertIn('would create 3, update 0, skip 0, fail 0', cells)
+        self.assertIn('Ready', cells)
+        self.assertNotIn('Done', cells)
+        self.browser.save_evidence(self.evidence_name('list'))
