@@ -158,6 +158,7 @@ class LeadImporter(object):
         self.normaliser = Normaliser(
             self.env, company.country_id.code, settings.date_order,
             settings.title, settings.title_text)
+        self.texts = self._texts()
         self.dedup = Deduplicator(self.env, company.id)
         self.ledger = Ledger(self.env, settings.import_id, company.id)
         self.writer = LeadWriter(
@@ -195,11 +196,8 @@ class LeadImporter(object):
                 self._note(row_number, Outcome.FAILED, problem, cells=fields)
                 continue
             if len(cells) != width:
-                self._note(row_number, Outcome.FAILED, _(
-                    "the row has %(cells)d cells but the header has "
-                    "%(header)d: its values cannot be matched to the "
-                    "columns") % {'cells': len(cells), 'header': width},
-                    cells=fields)
+                self._note(row_number, Outcome.FAILED, self.texts['width'] % {
+                    'cells': len(cells), 'header': width}, cells=fields)
                 continue
             values, keys, errors = self.normaliser.row(fields)
             if errors:
@@ -215,14 +213,12 @@ class LeadImporter(object):
                                     self.settings.reimport_deleted):
                 rows.append(row)
             elif previous is DELETED:
-                self._note(row_number, Outcome.SKIPPED, _(
-                    "imported before, and its lead was deleted since: "
-                    "tick \"Import Deleted Leads Again\" to import it "
-                    "again"), cells=values)
+                self._note(row_number, Outcome.SKIPPED,
+                           self.texts['deleted'], cells=values)
             else:
-                self._note(row_number, Outcome.SKIPPED, _(
-                    "already imported, as lead %d") % previous,
-                    lead_id=previous, cells=values)
+                self._note(row_number, Outcome.SKIPPED,
+                           self.texts['imported'] % previous,
+                           lead_id=previous, cells=values)
         return rows
 
     def _allowed(self, model, ids, operation):
@@ -261,6 +257,7 @@ class LeadImporter(object):
         notes = []        # (row number, outcome, message, target, values,
         #                    ledger key)
         remembered = []
+        texts = self.texts
         for (row_number, key, values, keys), match in zip(prepared,
                                                           existing):
             def note(outcome, message, target=None):
@@ -269,67 +266,50 @@ class LeadImporter(object):
 
             earlier, kind = self.dedup.in_file(keys)
             if earlier is not None and policy != 'create':
-                same = {'row': earlier.row, 'match': self._same(kind)}
+                same = {'row': earlier.row, 'match': texts[kind]}
                 if policy == 'skip':
-                    note(Outcome.SKIPPED, _(
-                        "duplicate of row %(row)d of the file: same "
-                        "%(match)s") % same)
+                    note(Outcome.SKIPPED, texts['row_duplicate'] % same)
                 elif earlier.lead_id:
                     updates.setdefault(earlier.lead_id, {}).update(
                         self._update_values(values))
-                    note(Outcome.UPDATED, _(
-                        "same lead as row %(row)d of the file: same "
-                        "%(match)s") % same, earlier)
+                    note(Outcome.UPDATED, texts['row_same_lead'] % same,
+                         earlier)
                 else:
                     earlier.values.update(self._update_values(values))
-                    note(Outcome.UPDATED, _(
-                        "merged into row %(row)d of the file: same "
-                        "%(match)s") % same, earlier)
+                    note(Outcome.UPDATED, texts['row_merged'] % same,
+                         earlier)
                 continue
             if match and match.model == 'lead' and policy != 'create':
-                same = {'lead': match.id, 'match': self._same(match.kind)}
+                same = {'lead': match.id, 'match': texts[match.kind]}
                 if match.id not in visible['lead']:
-                    note(Outcome.SKIPPED, _(
-                        "duplicate of a lead you have no access to: same "
-                        "%(match)s") % same)
+                    note(Outcome.SKIPPED, texts['lead_hidden'] % same)
                 elif policy == 'skip':
-                    note(Outcome.SKIPPED, _(
-                        "duplicate of lead %(lead)d: same %(match)s") % same)
+                    note(Outcome.SKIPPED, texts['lead_duplicate'] % same)
                 elif not match.active:
-                    note(Outcome.SKIPPED, _(
-                        "duplicate of lead %(lead)d (same %(match)s), which "
-                        "is archived: archived leads are not updated") % same)
+                    note(Outcome.SKIPPED, texts['lead_archived'] % same)
                 elif match.id not in writable:
-                    note(Outcome.SKIPPED, _(
-                        "duplicate of lead %(lead)d (same %(match)s), which "
-                        "you may not change") % same)
+                    note(Outcome.SKIPPED, texts['lead_readonly'] % same)
                 else:
                     target = Target(row_number, lead_id=match.id)
                     updates.setdefault(match.id, {}).update(
                         self._update_values(values))
-                    note(Outcome.UPDATED, _(
-                        "existing lead %(lead)d updated: same %(match)s") %
-                        same, target)
+                    note(Outcome.UPDATED, texts['lead_updated'] % same,
+                         target)
                     remembered.extend(self.dedup.remember(keys, target))
                 continue
             message = ''
             if match and match.model == 'partner' and \
                     match.id in visible['partner']:
-                same = {'partner': match.id, 'match': self._same(match.kind)}
+                same = {'partner': match.id, 'match': texts[match.kind]}
                 if policy == 'skip':
-                    note(Outcome.SKIPPED, _(
-                        "a contact has the same %(match)s (ID %(partner)d)") %
-                        same)
+                    note(Outcome.SKIPPED, texts['contact_duplicate'] % same)
                     continue
                 values['partner_id'] = match.id
-                message = _("linked to the existing contact (ID "
-                            "%(partner)d): same %(match)s") % same
+                message = texts['contact_linked'] % same
             elif match and match.model == 'lead':
-                message = _("created although a duplicate exists: same "
-                            "%s") % self._same(match.kind)
+                message = texts['created_anyway'] % texts[match.kind]
             elif earlier is not None:
-                message = _("created although a duplicate exists: same "
-                            "%s") % self._same(kind)
+                message = texts['created_anyway'] % texts[kind]
             target = Target(row_number, values=values)
             creates.append((row_number, target))
             note(Outcome.CREATED, message, target)
@@ -380,13 +360,49 @@ class LeadImporter(object):
             values.pop('name', None)
         return values
 
-    def _same(self, kind):
-        """What a duplicate has in common with its row, for the report."""
+    def _texts(self):
+        """The report's messages of a row, translated once per import: _()
+        looks up the stack for the user's language, then its translation,
+        for a millisecond. The kinds of duplicate keys ('emails'...) name
+        what a duplicate has in common with its row."""
         return {
             'emails': _('email'),
             'phones': _('phone'),
             'names': _('company and contact name'),
-        }[kind]
+            'width': _(
+                "the row has %(cells)d cells but the header has "
+                "%(header)d: its values cannot be matched to the columns"),
+            'deleted': _(
+                "imported before, and its lead was deleted since: tick "
+                "\"Import Deleted Leads Again\" to import it again"),
+            'imported': _("already imported, as lead %d"),
+            'row_duplicate': _(
+                "duplicate of row %(row)d of the file: same %(match)s"),
+            'row_same_lead': _(
+                "same lead as row %(row)d of the file: same %(match)s"),
+            'row_merged': _(
+                "merged into row %(row)d of the file: same %(match)s"),
+            'lead_hidden': _(
+                "duplicate of a lead you have no access to: same "
+                "%(match)s"),
+            'lead_duplicate': _(
+                "duplicate of lead %(lead)d: same %(match)s"),
+            'lead_archived': _(
+                "duplicate of lead %(lead)d (same %(match)s), which is "
+                "archived: archived leads are not updated"),
+            'lead_readonly': _(
+                "duplicate of lead %(lead)d (same %(match)s), which you may "
+                "not change"),
+            'lead_updated': _(
+                "existing lead %(lead)d updated: same %(match)s"),
+            'contact_duplicate': _(
+                "a contact has the same %(match)s (ID %(partner)d)"),
+            'contact_linked': _(
+                "linked to the existing contact (ID %(partner)d): same "
+                "%(match)s"),
+            'created_anyway': _(
+                "created although a duplicate exists: same %s"),
+        }
 
     def _write(self, index, batch, creates, updates, notes):
         cr = self.env.cr

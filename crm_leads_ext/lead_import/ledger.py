@@ -9,7 +9,6 @@ written again only when the user says so. A row that failed was not
 recorded: corrected, it imports; failing again, it says why again."""
 import collections
 import hashlib
-import json
 import unicodedata
 
 from psycopg2.extras import execute_values
@@ -22,8 +21,11 @@ def row_key(cells):
     """The key of a row: its cells, trimmed and composed (NFC), hashed.
     The same row of a corrected copy, or of the same list re-exported in
     another encoding, has the same key; a corrected row has another."""
-    text = json.dumps([unicodedata.normalize('NFC', cell.strip())
-                       for cell in cells], ensure_ascii=False)
+    # NUL between the cells: a cell holds none (a CSV with NUL bytes is
+    # refused as binary, XLSX's XML cannot hold one), so no two rows join
+    # into the same text
+    text = '\x00'.join(
+        unicodedata.normalize('NFC', cell.strip()) for cell in cells)
     return hashlib.sha1(text.encode('utf-8')).hexdigest()
 
 

@@ -230,13 +230,6 @@ class CrmLeadImport(models.Model):
             self.env['crm.lead.import.mapping']._for_source(self.source_id))
 
     @api.multi
-    def _read_table(self, reader, matcher):
-        """The file's Table: its header at the header row (found by
-        ``matcher`` when none is chosen) and its data rows."""
-        return reader.table(is_header=matcher.is_header,
-                            header_row=self.header_row)
-
-    @api.multi
     def action_load_file(self):
         """Read the file: find its header row (unless chosen), count its
         rows, map its columns (the mapping remembered for the source, else
@@ -249,7 +242,8 @@ class CrmLeadImport(models.Model):
             raise UserError(_("This import is already running."))
         reader = self._reader()
         matcher = self._header_matcher()
-        table = self._read_table(reader, matcher)
+        table = reader.table(is_header=matcher.is_header,
+                             header_row=self.header_row)
         mapping = matcher.match(table.header)
         date_column = next((column for column, field in mapping.items()
                             if field == 'date_deadline'), None)
@@ -480,10 +474,18 @@ class CrmLeadImport(models.Model):
             values['rows_done'] = rows_done
             self.write(values)
 
+        # the header row is known since the file was loaded
+        table = self._reader().table(header_row=self.header_row)
+        if table.header != [line.header or '' for line in
+                            self.line_ids.sorted('column')]:
+            # the mapping is by column: another file, or another header
+            # row, would send values to the wrong fields
+            raise UserError(_(
+                "The file or its header row changed since the file was "
+                "loaded: load the file again and check its columns."))
         importer = LeadImporter(
-            self.env, self._read_table(self._reader(), self._header_matcher()),
-            self._column_mapping(), self._settings(), progress=progress,
-            dry_run=dry_run, commit=commit)
+            self.env, table, self._column_mapping(), self._settings(),
+            progress=progress, dry_run=dry_run, commit=commit)
         self._reset_results(dry_run)
         if not dry_run:
             self.state = 'running'

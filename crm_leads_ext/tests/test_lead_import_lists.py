@@ -4,6 +4,7 @@
 Chinese names and addresses, dates written every way, a title above the
 header, merged cells, rows of the wrong width, numbers a digit short, no
 title column; dry runs, and files imported again once corrected."""
+import base64
 import datetime
 
 from odoo.exceptions import UserError
@@ -248,6 +249,29 @@ class TestLeadImportLists(LeadImportCase):
         wizard.with_context(crm_lead_import_foreground=True).action_import()
         self.assertEqual(self.leads(email_from='tuan@rowchoice.vn')
                          .partner_name, 'Tuấn Phát')
+
+    def test_a_file_changed_since_it_was_loaded_is_refused(self):
+        """Columns are mapped by position: a script that writes another
+        file, or another header row, without loading it again would send
+        values to the wrong fields."""
+        wizard = self.wizard(self.csv_bytes([
+            ['Tạ Quang', 'Quang Minh', 'quang@changed.vn', '', '', 'VN', '']],
+            header=LIST_HEADER))
+        wizard.action_load_file()
+        wizard.write({'file': base64.b64encode(self.csv_bytes(
+            [['quang@changed.vn', 'Tạ Quang', 'Quang Minh']],
+            header='Email,Contact Name,Company'))})
+        with self.assertRaises(UserError) as refusal:
+            wizard.with_context(
+                crm_lead_import_foreground=True).action_import()
+        self.assertEqual(refusal.exception.name, (
+            "The file or its header row changed since the file was loaded: "
+            "load the file again and check its columns."))
+        self.assertFalse(self.leads(email_from='quang@changed.vn'))
+        wizard.action_load_file()
+        wizard.with_context(crm_lead_import_foreground=True).action_import()
+        self.assertEqual(self.leads(email_from='quang@changed.vn')
+                         .partner_name, 'Quang Minh')
 
     # -- phone numbers ---------------------------------------------------
 
