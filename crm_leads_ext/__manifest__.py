@@ -16,6 +16,8 @@
                 'queue_job',
                 # the domains of the assignment rules
                 'crm_safe_domain'],
+    # the lead import reads spreadsheets and checks phone numbers
+    'external_dependencies': {'python': ['phonenumbers', 'xlrd']},
     'data': [
         'security/ir.model.access.csv',
         'security/crm_leads_ext_security.xml',

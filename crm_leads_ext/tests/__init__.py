@@ -25,3 +25,5 @@ from . import test_export_refusals
 from . import test_business_card_security
 from . import test_access_rights
 from . import test_export_refusals_browser
+from . import test_lead_import_lists
+from . import test_lead_import_rights
