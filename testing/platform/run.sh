@@ -7,8 +7,15 @@
 # bin/odoo-bin and compat/odoo311compat. Odoo also tests every dependency it
 # installs on the way (account, product, website, ...): those count too.
 # testing/platform/summarise.py reads the log, prints the counts per addon and
-# a last line "N passed, N failed, N skipped", and fails on any failure or
-# error, or on a skip that testing/platform/exclusions.txt does not list.
+# a last line "N passed, N failed, N skipped, N reruns (...)", and fails on
+# any failure or error, or on a skip that testing/platform/exclusions.txt
+# does not list.
+#
+# A test that failed only because PhantomJS crashed, or the website banner
+# tour on its known race (summarise.py, RERUNS, says why), is run again
+# alone, up to 3 times, by testing/platform/run_test.py on the same database;
+# a rerun that passes makes it pass, and is counted in the last line. Any
+# other failure fails the run with no rerun.
 #
 # Environment: RUN_ID (database suffix, default the shell's pid),
 # PLATFORM_MODULES (comma-separated, default below), PLATFORM_LOG (default
@@ -44,35 +51,42 @@ trap cleanup EXIT
 # that a running `make run` or another test run does not answer instead.
 PORT=$($PY -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 
-run_odoo_tests() {
-    cleanup
-    : > "$LOG"
-    echo "platform: Odoo's own tests of $MODULES on $DB (log: $LOG)"
-    start=$(date +%s)
-    set +e
-    $PY bin/odoo-bin -c testing/odoo-test.conf -d "$DB" --db-filter="^$DB\$" \
-        -i "$MODULES" --test-enable --stop-after-init --log-level=test \
-        --http-interface=127.0.0.1 --http-port="$PORT" --logfile="$LOG"
-    rc=$?
-    $PY testing/platform/summarise.py "$LOG" --exclusions testing/platform/exclusions.txt \
-        --modules "$MODULES" --odoo-rc "$rc" > "$LOG.summary"
-    status=$?
-    set -e
-    echo "platform: wall time $(( $(date +%s) - start )) s (odoo-bin exited with $rc)"
-    cat "$LOG.summary"
-}
+# What the first run and the reruns share: the database, the server's port
+# and the log level that makes Odoo's test runner log each test.
+ODOO_ARGS=(-c testing/odoo-test.conf -d "$DB" --db-filter="^$DB\$" --log-level=test
+           --http-interface=127.0.0.1 --http-port="$PORT")
+SUMMARISE=($PY testing/platform/summarise.py "$LOG" --exclusions testing/platform/exclusions.txt
+           --modules "$MODULES")
 
-run_odoo_tests
-# PhantomJS 2.1.1 (Odoo 11's tour runner) sometimes dies in the middle of a
-# tour, e.g. website's banner tour at its mobile preview, also on an idle
-# machine: Odoo then fails the test with "Ran out of data to read", which
-# says nothing of Odoo or the suite. When every failure is such a crash, the
-# whole run is made once more, and that run's result is final.
-failed=$(grep -c '^platform: FAILED ' "$LOG.summary" || true)
-crashed=$(grep -c 'AssertionError: Ran out of data to read' "$LOG" || true)
-if [ "$status" -ne 0 ] && [ "$failed" -gt 0 ] && [ "$failed" -eq "$crashed" ]; then
-    echo "platform: PhantomJS died during $failed test(s) (\"Ran out of data to read\"); running Odoo's tests once more"
-    mv "$LOG" "$LOG.phantomjs-crash"
-    run_odoo_tests
-fi
+cleanup
+rm -f "$LOG".rerun*
+: > "$LOG"
+echo "platform: Odoo's own tests of $MODULES on $DB (log: $LOG)"
+start=$(date +%s)
+set +e
+$PY bin/odoo-bin "${ODOO_ARGS[@]}" -i "$MODULES" --test-enable --stop-after-init --logfile="$LOG"
+rc=$?
+set -e
+echo "platform: wall time $(( $(date +%s) - start )) s (odoo-bin exited with $rc)"
+
+reruns=()
+while next=$("${SUMMARISE[@]}" --odoo-rc "$rc" "${reruns[@]}" --next-rerun) && [ -n "$next" ]; do
+    rerun_log="$LOG.rerun$(( ${#reruns[@]} / 4 + 1 ))"
+    : > "$rerun_log"
+    echo "platform: running $next again, alone (log: $rerun_log)"
+    rerun_start=$(date +%s)
+    set +e
+    $PY testing/platform/run_test.py "$next" -- "${ODOO_ARGS[@]}" --logfile="$rerun_log"
+    rerun_rc=$?
+    set -e
+    echo "platform: rerun wall time $(( $(date +%s) - rerun_start )) s (run_test.py exited with $rerun_rc)"
+    reruns+=(--rerun "$next" "$rerun_log" "$rerun_rc")
+done
+
+set +e
+"${SUMMARISE[@]}" --odoo-rc "$rc" "${reruns[@]}" > "$LOG.summary"
+status=$?
+set -e
+echo "platform: wall time $(( $(date +%s) - start )) s in all"
+cat "$LOG.summary"
 exit $status
