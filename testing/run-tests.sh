@@ -23,11 +23,16 @@ if [ -n "${TEST_DB:-}" ]; then
     exec $PY -m pytest --odoo-database="$TEST_DB" "$@"
 fi
 
+# lessc keeps what it compiled for this run (testing/bin/lessc says why)
+export LESSC_CACHE_DIR=$PWD/var/cache/lessc-$DB
+export PATH="$PWD/testing/bin:$PATH"
+
 cleanup() {
     for db in "$DB" "$TEMPLATE"; do
         dropdb --if-exists "$db" 2>/dev/null || true
         rm -rf "${FILESTORE:?}/$db"
     done
+    rm -rf "$LESSC_CACHE_DIR"
 }
 trap cleanup EXIT
 

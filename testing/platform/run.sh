@@ -41,9 +41,13 @@ LOG=${PLATFORM_LOG:-var/log/test-platform.log}
 FILESTORE=var/data/filestore
 mkdir -p "$(dirname "$LOG")" "$FILESTORE"
 
+# lessc keeps what it compiled for this run (testing/bin/lessc says why)
+export LESSC_CACHE_DIR=$PWD/var/cache/lessc-$DB
+export PATH="$PWD/testing/bin:$PATH"
+
 cleanup() {
     dropdb --if-exists "$DB" 2>/dev/null || true
-    rm -rf "${FILESTORE:?}/$DB"
+    rm -rf "${FILESTORE:?}/$DB" "$LESSC_CACHE_DIR"
 }
 trap cleanup EXIT
 
