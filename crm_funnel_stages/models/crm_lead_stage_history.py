@@ -1,6 +1,6 @@
 # Copyright 2026 CRM Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class CrmLeadStageHistory(models.Model):
@@ -18,8 +18,19 @@ class CrmLeadStageHistory(models.Model):
     date = fields.Datetime(required=True, default=fields.Datetime.now,
                            index=True)
     days_in_stage = fields.Float(
-        string='Days in From Stage', group_operator='avg',
-        help="Time the lead spent in the stage it left.")
+        string='Days in Stage Left', group_operator='avg', digits=(16, 1),
+        help="Days the lead spent in the stage it left (the average of "
+             "them in the reports).")
     forward = fields.Boolean(
         help="True when the lead moved to a later stage, False when it went "
              "back.")
+
+    @api.model
+    def read_group(self, domain, fields, groupby, offset=0, limit=None,
+                   orderby=False, lazy=True):
+        # the report's charts: stages of the same name carry their team
+        result = super(CrmLeadStageHistory, self).read_group(
+            domain, fields, groupby, offset=offset, limit=limit,
+            orderby=orderby, lazy=lazy)
+        return self.env['crm.stage']._label_groups(
+            result, groupby, lazy, ['stage_from_id', 'stage_to_id'])

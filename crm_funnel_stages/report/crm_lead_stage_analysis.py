@@ -1,6 +1,6 @@
 # Copyright 2026 CRM Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
-from odoo import fields, models, tools
+from odoo import api, fields, models, tools
 
 
 class CrmLeadStageAnalysis(models.Model):
@@ -32,13 +32,25 @@ class CrmLeadStageAnalysis(models.Model):
              "that is not a lost one.")
     conversion_rate = fields.Float(
         string='Conversion Rate (%)', readonly=True, group_operator='avg',
+        digits=(16, 1),
         help="Share of the leads that entered the stage and moved forward "
              "from it to a stage that is not a lost one.")
     days_in_stage = fields.Float(
         string='Days in Stage', readonly=True, group_operator='avg',
+        digits=(16, 1),
         help="Until the lead left the stage, or until now while it is "
-             "still there.")
+             "still there (the average of them in the reports).")
     is_current = fields.Boolean(string='Still in Stage', readonly=True)
+
+    @api.model
+    def read_group(self, domain, fields, groupby, offset=0, limit=None,
+                   orderby=False, lazy=True):
+        # the report's charts: stages of the same name carry their team
+        result = super(CrmLeadStageAnalysis, self).read_group(
+            domain, fields, groupby, offset=offset, limit=limit,
+            orderby=orderby, lazy=lazy)
+        return self.env['crm.stage']._label_groups(
+            result, groupby, lazy, ['stage_id', 'next_stage_id'])
 
     def init(self):
         tools.drop_view_if_exists(self.env.cr, self._table)

@@ -13,3 +13,5 @@ from . import test_stage_kanban_browser
 from . import test_translations
 from . import test_funnel_templates_browser
 from . import test_funnel_access
+from . import test_team_stages
+from . import test_funnel_defaults
