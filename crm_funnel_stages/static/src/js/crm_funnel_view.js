@@ -28,10 +28,13 @@ var _t = core._t;
 var STAGE_ACTION = 'crm_funnel_stages.crm_lead_action_funnel_stage';
 // the search filters of that action for the won and the lost ones
 var OUTCOME_FILTERS = {won: 'won', lost: 'funnel_lost'};
-// how far each side of the funnel's last band is drawn in (percent)
+// how far each side of the funnel's last band is drawn in (percent), and
+// less on a narrow screen, where the labels need the room
 var FUNNEL_NARROWING = 30;
+var NARROW_FUNNEL_NARROWING = 12;
+var NARROW_WIDTH = 480;
 // the narrowest group of bars (pixels): its label wraps within it
-var MIN_LABEL_BAND = 64;
+var MIN_LABEL_BAND = 80;
 
 var FunnelView = Widget.extend(ControlPanelMixin, {
     template: 'crm_funnel_stages.FunnelView',
@@ -264,7 +267,9 @@ var FunnelView = Widget.extend(ControlPanelMixin, {
      * @returns {Object} {points, padding, fill}
      */
     _band: function (index, count) {
-        var step = FUNNEL_NARROWING / count;
+        var narrowing = this._chartWidth < NARROW_WIDTH ?
+            NARROW_FUNNEL_NARROWING : FUNNEL_NARROWING;
+        var step = narrowing / count;
         var top = index * step;
         var bottom = (index + 1) * step;
         var lightness = 88 - Math.round(18 * index / Math.max(count - 1, 1));
@@ -355,11 +360,11 @@ var FunnelView = Widget.extend(ControlPanelMixin, {
             serie(_t('Weighted Revenue'), 'weighted_revenue'),
         ];
         var svg = d3.select($container[0]).append('svg');
-        var margin = {left: $container.width() < 480 ? 64 : 100, right: 16, top: 20};
+        var margin = {left: this._chartWidth < NARROW_WIDTH ? 64 : 100, right: 16, top: 20};
         // d3's bands: the chart's width over the stages, 10 % spacing; on a
         // narrow screen the chart is made wider than it, to scroll across,
         // rather than bars too narrow for their labels
-        var width = Math.max($container.width(), Math.ceil(
+        var width = Math.max(this._chartWidth, Math.ceil(
             margin.left + margin.right + MIN_LABEL_BAND / 0.9 * (stages.length - 0.1)));
         var band = (width - margin.left - margin.right) / (stages.length - 0.1) * 0.9;
         var measure = this._textMeasurer(svg);
