@@ -391,6 +391,17 @@ var FunnelView = Widget.extend(ControlPanelMixin, {
         chart.xAxis.tickFormat(function (stage_id) {
             return labels[stage_id];
         });
+        // from 0 (no axis below it when every revenue is 0), with a few
+        // round ticks however few the stages (nvd3 would draw no more ticks
+        // than bars)
+        var top = d3.max(stages, function (stage) {
+            return stage.expected_revenue;
+        }) || 1;
+        chart.forceY([0, top]);
+        chart.yAxis.tickValues(_.filter(
+            d3.scale.linear().domain([0, top]).ticks(5), function (value) {
+                return value === Math.round(value);
+            }));
         chart.yAxis.showMaxMin(false);
         chart.yAxis.tickFormat(function (value) {
             return field_utils.format.float(value, {}, {digits: [69, 0]});
