@@ -275,6 +275,19 @@ class TestFunnelViewInBrowser(ChromiumCase):
         self.assertEqual(len(shown), 1, shown)
         self.assertIn('Funnel L one', shown[0])
         self.assertIn('Lost', self.read_facets())
+        # one "Lost" among the filters, the funnel's, ticked
+        with self.browser_turn():
+            self.driver.find_element(
+                By.CSS_SELECTOR, '.o_searchview_more').click()
+            self.driver.find_element(
+                By.CSS_SELECTOR,
+                '.o_search_options .o_dropdown_toggler_btn').click()
+            lost = [item for item in self.driver.find_elements(
+                By.CSS_SELECTOR, '.o_search_options .o_filters_menu li')
+                if item.text.strip() == 'Lost']
+            self.assertEqual(len(lost), 1)
+            self.assertIn('selected', lost[0].get_attribute('class'))
+        self.browser.wait_idle()
 
         # and a stage's label under its bars
         self.back_to_funnel()
