@@ -11,7 +11,9 @@ from odoo.osv.expression import normalize_domain
 
 
 class CrmLead(models.Model):
-    _inherit = 'crm.lead'
+    _name = 'crm.lead'
+    _inherit = ['crm.lead', 'crm.stage.labels.mixin']
+    _stage_label_fields = ('stage_id',)
 
     criterion_check_ids = fields.One2many(
         'crm.lead.criterion.check', 'lead_id', string='Criteria Checklist')
@@ -359,17 +361,6 @@ class CrmLead(models.Model):
             ['|', ('id', 'in', stages.ids)] + team._stage_domain(),
             order=order, access_rights_uid=SUPERUSER_ID)
         return stages.browse(stage_ids)
-
-    @api.model
-    def read_group(self, domain, fields, groupby, offset=0, limit=None,
-                   orderby=False, lazy=True):
-        # the charts of opportunities of two teams: stages of the same name
-        # carry their team
-        result = super(CrmLead, self).read_group(
-            domain, fields, groupby, offset=offset, limit=limit,
-            orderby=orderby, lazy=lazy)
-        return self.env['crm.stage']._label_groups(
-            result, groupby, lazy, ['stage_id'])
 
     @api.model
     def get_funnel_filters(self):

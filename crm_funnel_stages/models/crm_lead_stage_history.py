@@ -1,12 +1,13 @@
 # Copyright 2026 CRM Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
-from odoo import api, fields, models
+from odoo import fields, models
 
 
 class CrmLeadStageHistory(models.Model):
     _name = 'crm.lead.stage.history'
     _description = 'Stage change of a lead'
-    _inherit = 'crm.lead.funnel.row.mixin'
+    _inherit = ['crm.lead.funnel.row.mixin', 'crm.stage.labels.mixin']
+    _stage_label_fields = ('stage_from_id', 'stage_to_id')
     _order = 'date desc, id desc'
 
     team_id = fields.Many2one('crm.team', string='Sales Team', index=True)
@@ -24,13 +25,3 @@ class CrmLeadStageHistory(models.Model):
     forward = fields.Boolean(
         help="True when the lead moved to a later stage, False when it went "
              "back.")
-
-    @api.model
-    def read_group(self, domain, fields, groupby, offset=0, limit=None,
-                   orderby=False, lazy=True):
-        # the report's charts: stages of the same name carry their team
-        result = super(CrmLeadStageHistory, self).read_group(
-            domain, fields, groupby, offset=offset, limit=limit,
-            orderby=orderby, lazy=lazy)
-        return self.env['crm.stage']._label_groups(
-            result, groupby, lazy, ['stage_from_id', 'stage_to_id'])

@@ -1,6 +1,6 @@
 # Copyright 2026 CRM Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
-from odoo import api, fields, models, tools
+from odoo import fields, models, tools
 
 
 class CrmLeadStageAnalysis(models.Model):
@@ -9,6 +9,8 @@ class CrmLeadStageAnalysis(models.Model):
     spent in each stage."""
 
     _name = 'crm.lead.stage.analysis'
+    _inherit = 'crm.stage.labels.mixin'
+    _stage_label_fields = ('stage_id', 'next_stage_id')
     _description = 'Stage conversion analysis'
     _auto = False
     _rec_name = 'stage_id'
@@ -41,16 +43,6 @@ class CrmLeadStageAnalysis(models.Model):
         help="Until the lead left the stage, or until now while it is "
              "still there (the average of them in the reports).")
     is_current = fields.Boolean(string='Still in Stage', readonly=True)
-
-    @api.model
-    def read_group(self, domain, fields, groupby, offset=0, limit=None,
-                   orderby=False, lazy=True):
-        # the report's charts: stages of the same name carry their team
-        result = super(CrmLeadStageAnalysis, self).read_group(
-            domain, fields, groupby, offset=offset, limit=limit,
-            orderby=orderby, lazy=lazy)
-        return self.env['crm.stage']._label_groups(
-            result, groupby, lazy, ['stage_id', 'next_stage_id'])
 
     def init(self):
         tools.drop_view_if_exists(self.env.cr, self._table)

@@ -87,6 +87,19 @@ class FunnelBrowserCase(ChromiumCase):
         return self.env['res.users'].with_context(
             no_reset_password=True).create(values)
 
+    def lato_team(self, name, login):
+        """A team led by a new Sales Manager (``login``), the LatoERP funnel
+        loaded for it; returns the manager."""
+        manager = self.user(login, 'base.group_user',
+                            'sales_team.group_sale_manager')
+        self.team = self.env['crm.team'].create({
+            'name': name, 'user_id': manager.id})
+        self.env['crm.funnel.template.load'].create({
+            'template_id': self.env.ref(
+                'crm_funnel_stages.crm_funnel_template_lato').id,
+            'team_id': self.team.id}).action_load()
+        return manager
+
     def run_js(self, script, *args):
         self.browser.wait_idle()
         with self.browser_turn():
@@ -104,6 +117,16 @@ class FunnelBrowserCase(ChromiumCase):
             ActionChains(self.driver).move_to_element(
                 self.driver.find_element(By.CSS_SELECTOR, css)).click().perform()
         self.browser.wait_idle()
+
+    def open_pipeline(self, login):
+        """Log in as ``login`` and open the Pipeline menu: the facets of
+        its search bar and the number of its cards."""
+        self.browser.login(login, login)
+        self.browser.open_menu('crm.menu_crm_opportunities')
+        self.browser.wait_for('.o_kanban_view .o_kanban_record')
+        self.save_evidence('pipeline')
+        return self.run_js(READ_FACETS_JS), sum(
+            count for _title, count in self.run_js(READ_PIPELINE_JS))
 
     def open_funnel(self, wait='.o_funnel_view .o_funnel_figures'):
         self.browser.open_menu('crm_funnel_stages.crm_funnel_view_menu')
@@ -182,14 +205,9 @@ class TestFirstScreens(FunnelBrowserCase):
                     self.salesperson).action_set_lost()
 
     def test_salesperson(self):
-        self.browser.login('ux_salesperson', 'ux_salesperson')
-        self.browser.open_menu('crm.menu_crm_opportunities')
-        self.browser.wait_for('.o_kanban_view .o_kanban_record')
-        self.save_evidence('pipeline')
         # "My Pipeline", as crm has it for a salesperson: A, B and C won
-        self.assertEqual(self.run_js(READ_FACETS_JS), ['My Pipeline'])
-        self.assertEqual(sum(count for _title, count in self.run_js(
-            READ_PIPELINE_JS)), 3)
+        self.assertEqual(self.open_pipeline('ux_salesperson'),
+                         (['My Pipeline'], 3))
 
         self.open_funnel()
         self.save_evidence('funnel')
@@ -206,15 +224,9 @@ class TestFirstScreens(FunnelBrowserCase):
             By.CSS_SELECTOR, '.o_funnel_users'))
 
     def test_manager(self):
-        self.browser.login('ux_manager', 'ux_manager')
-        self.browser.open_menu('crm.menu_crm_opportunities')
-        self.browser.wait_for('.o_kanban_view .o_kanban_record')
-        self.save_evidence('pipeline')
         # the team, a filter of the search bar: every card of the team
-        self.assertEqual(self.run_js(READ_FACETS_JS),
-                         ['Sales Channel UX Team'])
-        self.assertEqual(sum(count for _title, count in self.run_js(
-            READ_PIPELINE_JS)), 5)
+        self.assertEqual(self.open_pipeline('ux_manager'),
+                         (['Sales Channel UX Team'], 5))
 
         self.open_funnel()
         self.save_evidence('funnel')
@@ -236,14 +248,7 @@ class TestTeamStagesInBrowser(FunnelBrowserCase):
 
     def setUp(self):
         super(TestTeamStagesInBrowser, self).setUp()
-        self.manager = self.user('ux_lato_manager', 'base.group_user',
-                                 'sales_team.group_sale_manager')
-        self.team = self.env['crm.team'].create({
-            'name': 'UX Lato team', 'user_id': self.manager.id})
-        self.env['crm.funnel.template.load'].create({
-            'template_id': self.env.ref(
-                'crm_funnel_stages.crm_funnel_template_lato').id,
-            'team_id': self.team.id}).action_load()
+        self.manager = self.lato_team('UX Lato team', 'ux_lato_manager')
         self.stages = self.env['crm.stage'].search(
             [('team_id', '=', self.team.id)])
         self.env['crm.lead'].create({
@@ -295,14 +300,7 @@ class TestLabelsNeverCollide(FunnelBrowserCase):
 
     def setUp(self):
         super(TestLabelsNeverCollide, self).setUp()
-        self.manager = self.user('ux_labels_manager', 'base.group_user',
-                                 'sales_team.group_sale_manager')
-        self.team = self.env['crm.team'].create({
-            'name': 'UX Labels team', 'user_id': self.manager.id})
-        self.env['crm.funnel.template.load'].create({
-            'template_id': self.env.ref(
-                'crm_funnel_stages.crm_funnel_template_lato').id,
-            'team_id': self.team.id}).action_load()
+        self.manager = self.lato_team('UX Labels team', 'ux_labels_manager')
         # a stage name longer than any bar
         Stage = self.env['crm.stage']
         Stage.search([('team_id', '=', self.team.id),
@@ -486,16 +484,11 @@ class TestDemoFirstScreens(FunnelBrowserCase):
         manager = self.env.ref('crm_suite.user_demo_sales_manager')
         hanoi = self.env.ref('crm_leads_ext.team_hanoi')
         self.assertEqual(manager.login, 'manager')
-        self.browser.login('manager', 'manager')
-        self.browser.open_menu('crm.menu_crm_opportunities')
-        self.browser.wait_for('.o_kanban_view .o_kanban_record')
-        self.save_evidence('pipeline')
-        self.assertEqual(self.run_js(READ_FACETS_JS), ['Sales Channel Hanoi'])
         cards = self.env['crm.lead'].sudo(manager).search_count([
             ('type', '=', 'opportunity'), ('team_id', '=', hanoi.id)])
         self.assertTrue(cards, 'the Hanoi team has opportunities')
-        self.assertEqual(sum(count for _title, count in self.run_js(
-            READ_PIPELINE_JS)), cards)
+        self.assertEqual(self.open_pipeline('manager'),
+                         (['Sales Channel Hanoi'], cards))
 
         self.open_funnel()
         self.save_evidence('funnel')
@@ -509,15 +502,10 @@ class TestDemoFirstScreens(FunnelBrowserCase):
     def test_salesperson(self):
         sales = self.env.ref('crm_suite.user_demo_salesperson')
         self.assertEqual(sales.login, 'sales')
-        self.browser.login('sales', 'sales')
-        self.browser.open_menu('crm.menu_crm_opportunities')
-        self.browser.wait_for('.o_kanban_view .o_kanban_record')
-        self.save_evidence('pipeline')
-        self.assertEqual(self.run_js(READ_FACETS_JS), ['My Pipeline'])
         cards = self.env['crm.lead'].sudo(sales).search_count([
             ('type', '=', 'opportunity'), ('user_id', '=', sales.id)])
-        self.assertEqual(sum(count for _title, count in self.run_js(
-            READ_PIPELINE_JS)), cards)
+        self.assertEqual(self.open_pipeline('sales'),
+                         (['My Pipeline'], cards))
 
         self.open_funnel()
         self.save_evidence('funnel')

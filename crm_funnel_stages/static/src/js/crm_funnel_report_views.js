@@ -30,7 +30,7 @@ var HelpWhenEmptyView = {
 PivotView.include(HelpWhenEmptyView);
 GraphView.include(HelpWhenEmptyView);
 
-PivotRenderer.include({
+var HelpWhenEmptyRenderer = {
     /**
      * @override
      */
@@ -38,6 +38,12 @@ PivotRenderer.include({
         this._super.apply(this, arguments);
         this.helpWhenEmpty = params.helpWhenEmpty;
     },
+};
+
+PivotRenderer.include(HelpWhenEmptyRenderer);
+GraphRenderer.include(HelpWhenEmptyRenderer);
+
+PivotRenderer.include({
     /**
      * @override
      */
@@ -52,13 +58,6 @@ PivotRenderer.include({
 });
 
 GraphRenderer.include({
-    /**
-     * @override
-     */
-    init: function (parent, state, params) {
-        this._super.apply(this, arguments);
-        this.helpWhenEmpty = params.helpWhenEmpty;
-    },
     /**
      * @override
      */
