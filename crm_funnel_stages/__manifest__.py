@@ -18,6 +18,7 @@
         'views/crm_funnel_assets.xml',
         'views/crm_funnel_menus.xml',
         'views/crm_stage_views.xml',
+        'views/crm_team_views.xml',
         'views/crm_lead_views.xml',
         'views/crm_lead_stage_history_views.xml',
         'report/crm_lead_stage_analysis_views.xml',

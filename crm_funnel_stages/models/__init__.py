@@ -1,5 +1,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+from . import crm_team
 from . import crm_stage
+from . import crm_stage_labels_mixin
 from . import crm_stage_criterion
 from . import crm_lead_funnel_row_mixin
 from . import crm_lead_criterion_check

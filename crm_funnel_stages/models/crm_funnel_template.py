@@ -13,6 +13,11 @@ class CrmFunnelTemplate(models.Model):
     name = fields.Char(required=True, translate=True)
     description = fields.Text(translate=True)
     sequence = fields.Integer(default=10)
+    funnel_chart = fields.Selection(
+        [('bars', 'Bars'), ('funnel', 'Funnel')],
+        string='Sales Funnel Chart', required=True, default='bars',
+        help="How the sales funnel of a team is drawn when it opens, once "
+             "the template is loaded for that team.")
     stage_ids = fields.One2many(
         'crm.funnel.template.stage', 'template_id', string='Stages',
         copy=True)

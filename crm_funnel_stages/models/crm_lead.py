@@ -4,14 +4,16 @@ import json
 
 from lxml import etree
 
-from odoo import _, api, fields, models
+from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import AccessError, MissingError, UserError, \
     ValidationError
 from odoo.osv.expression import normalize_domain
 
 
 class CrmLead(models.Model):
-    _inherit = 'crm.lead'
+    _name = 'crm.lead'
+    _inherit = ['crm.lead', 'crm.stage.labels.mixin']
+    _stage_label_fields = ('stage_id',)
 
     criterion_check_ids = fields.One2many(
         'crm.lead.criterion.check', 'lead_id', string='Criteria Checklist')
@@ -22,11 +24,28 @@ class CrmLead(models.Model):
         domain=[('is_current', '=', True)],
         help="What must be confirmed before the lead leaves its stage "
              "forward.")
+    team_stage_ids = fields.Many2many(
+        'crm.stage', compute='_compute_team_stage_ids',
+        string='Stages of the Team',
+        help="Technical: the stages the lead's team works with "
+             "(crm.team._stage_domain), which the form's stage bar offers.")
     stage_required_fields = fields.Char(
         compute='_compute_stage_required_fields',
         help="Technical: the fields the current stage requires, as "
              "',name,name,' (',' when none) so that view attrs can test "
              "them with ilike.")
+
+    @api.depends('team_id')
+    def _compute_team_stage_ids(self):
+        Stage = self.env['crm.stage']
+        stages = {}
+        for lead in self:
+            team = lead.team_id
+            if team.id not in stages:
+                stages[team.id] = Stage.search(
+                    team._stage_domain() if team
+                    else [('team_id', '=', False)])
+            lead.team_stage_ids = stages[team.id]
 
     @api.depends('stage_id', 'team_id')
     def _compute_stage_required_fields(self):
@@ -324,32 +343,101 @@ class CrmLead(models.Model):
         ).mapped('required_field_ids.name'))
 
     @api.model
+    def _read_group_stage_ids(self, stages, domain, order):
+        """The pipeline's columns: the stages of the team in the context as
+        crm.team._stage_domain gives them (a team with stages of its own
+        sees the shared ones only when it asks), and every stage holding
+        one of the opportunities shown."""
+        team_id = self._context.get('default_team_id')
+        if type(team_id) is not int:
+            return super(CrmLead, self)._read_group_stage_ids(
+                stages, domain, order)
+        team = self.env['crm.team'].browse(team_id).exists()
+        if not team:
+            return super(CrmLead, self)._read_group_stage_ids(
+                stages, domain, order)
+        # as crm does: the stages are read as superuser, in their order
+        stage_ids = stages._search(
+            ['|', ('id', 'in', stages.ids)] + team._stage_domain(),
+            order=order, access_rights_uid=SUPERUSER_ID)
+        return stages.browse(stage_ids)
+
+    @api.model
+    def get_funnel_filters(self):
+        """What the sales funnel offers to filter on, and where it opens.
+
+        Returns::
+
+            {'user_id', 'team_id',
+             'users': [{'id', 'name'}, ...],
+             'teams': [{'id', 'name', 'funnel_chart'}, ...]}
+
+        ``users`` are the salespeople of the opportunities the user may
+        read (the record rules decide: a salesperson finds themselves, a
+        team leader their team, a manager everyone), and the user; ``teams``
+        the sales teams they may read; both ordered by name. A manager (see
+        crm.team._managed_team) opens on their team, every salesperson of
+        it (``user_id`` False); a salesperson on their own opportunities in
+        their default team.
+        """
+        self.check_access_rights('read')
+        user = self.env.user
+        Team = self.env['crm.team']
+        managed = Team._managed_team()
+        groups = self.with_context(active_test=False).read_group(
+            [('type', '=', 'opportunity'), ('user_id', '!=', False)],
+            ['user_id'], ['user_id'])
+        users = {group['user_id'][0]: group['user_id'][1]
+                 for group in groups}
+        users[user.id] = user.name
+        teams = Team.search([])
+        return {
+            'user_id': False if managed else user.id,
+            'team_id': (managed or user.sale_team_id).id or False,
+            'users': sorted(
+                [{'id': user_id, 'name': name}
+                 for user_id, name in users.items()],
+                key=lambda entry: entry['name']),
+            'teams': [{'id': team.id, 'name': team.name,
+                       'funnel_chart': team.funnel_chart}
+                      for team in teams],
+        }
+
+    @api.model
     def get_funnel_data(self, domain, group_by=None):
         """Figures of the sales funnel for the opportunities matching
         ``domain`` (the caller's salesperson, team and period filters), read
         under the user's access rights and record rules, in one SQL query.
 
-        Lost opportunities are counted although archived: Odoo marks a lost
-        opportunity active=False with probability 0; an active one in a
-        folded stage of probability 0 (the Sage "Sale Lost" stage) is lost
-        too. Won: in a stage of probability 100. Open: any other active one.
+        Won: active, in a stage of probability 100. Lost: archived with
+        probability 0, as Odoo's "Mark Lost" leaves it, or active in a
+        lost stage, folded with probability 0 (the Sage "Sale Lost" stage):
+        archived opportunities are read for this. Open: any other active
+        one; other archived ones are not counted at all.
 
         Returns::
 
-            {'stages': [{'stage_id', 'name', 'sequence', 'count',
-                         'expected_revenue', 'weighted_revenue'}, ...],
+            {'stages': [{'stage_id', 'name', 'label', 'sequence', 'state',
+                         'count', 'expected_revenue', 'weighted_revenue'},
+                        ...],
              'totals': {'open_count', 'expected_revenue', 'weighted_revenue',
-                        'won_count', 'lost_count', 'success_rate',
+                        'won_count', 'won_revenue', 'lost_count',
+                        'lost_revenue', 'success_rate',
                         'average_won_revenue', 'sales_cycle_days',
                         'pipeline_velocity'},
              'users': [{'user_id', 'name', 'stages': [...],
                         'totals': {...}}, ...]}
 
-        ``stages`` lists, in stage order, the stages holding a matching
-        active opportunity and the stages of their sales teams; ``count``
-        and the revenues there are over active opportunities (won ones
-        included). ``totals`` are over open opportunities, but for
-        ``won_count`` and ``lost_count``; ``success_rate`` is
+        ``stages`` lists, in stage order, the stages holding a counted
+        opportunity and the stages of their sales teams
+        (crm.team._stage_domain); ``label`` is the stage's name, followed by
+        its team (or "all teams") when another listed stage has the same
+        name; ``state`` is ``'won'``, ``'lost'`` or ``'open'`` for the
+        opportunities of the stage. ``count`` and the revenues of a stage are
+        over its active opportunities and, in a lost stage, its archived
+        lost ones. ``totals`` are over open opportunities, but for
+        ``won_*`` and ``lost_*`` (count and expected revenue of the won and
+        of the lost ones, whatever their stage); ``success_rate`` is
         won / (won + lost) in percent, rounded to 2 decimals (0.0 when
         there is neither). ``average_won_revenue`` is the mean expected
         revenue of the won ones; ``sales_cycle_days`` the mean days from
@@ -406,17 +494,12 @@ class CrmLead(models.Model):
         """.format(from_clause=from_clause,  # pylint: disable=sql-injection
                    where_clause=where_clause), params)
         groups = self.env.cr.fetchall()
-        stage_ids = {row[0] for row in groups if row[0] and row[3]}
-        team_ids = {row[2] for row in groups if row[2]}
-        stages = self.env['crm.stage'].search(
-            ['|', ('id', 'in', list(stage_ids)),
-             ('team_id', 'in', list(team_ids))])
-        # won / lost of each stage, read once (the stages of archived
-        # opportunities matter for this only)
+        Stage = self.env['crm.stage']
+        held = Stage.browse({row[0] for row in groups if row[0]})
+        # won / lost of each stage, read once
         closing = {stage.id: (stage.probability == 100,
                               stage.fold and stage.probability == 0)
-                   for stage in stages | stages.browse(
-                       [row[0] for row in groups if row[0]])}
+                   for stage in held}
 
         def outcome(stage_id, active):
             """'won', 'lost' or 'open', as the docstring above defines
@@ -426,9 +509,27 @@ class CrmLead(models.Model):
             won, lost = closing.get(stage_id, (False, False))
             return 'won' if won else 'lost' if lost else 'open'
 
+        def in_stage(stage_id, active):
+            """Whether the opportunities of a group count in their stage:
+            the active ones, and the archived ones of a lost stage."""
+            return stage_id and (
+                active or closing.get(stage_id, (False, False))[1])
+
+        teams = self.env['crm.team'].browse(
+            {row[2] for row in groups if row[2]})
+        stages = Stage.search(
+            ['|', ('id', 'in', [row[0] for row in groups
+                                if in_stage(row[0], row[3])])]
+            + teams._stage_domain())
+        closing.update(
+            (stage.id, (stage.probability == 100,
+                        stage.fold and stage.probability == 0))
+            for stage in stages - held)
+        labels = stages._team_labels()
+
         rows = [(stage_id, user_id, team_id, outcome(stage_id, active),
-                 active, count, revenue, weighted, cycle_count,
-                 float(cycle_days or 0.0))
+                 in_stage(stage_id, active), count, revenue, weighted,
+                 cycle_count, float(cycle_days or 0.0))
                 for stage_id, user_id, team_id, active, count, revenue,
                 weighted, cycle_count, cycle_days in groups]
 
@@ -436,12 +537,13 @@ class CrmLead(models.Model):
             per_stage = {}
             totals = {'open_count': 0, 'expected_revenue': 0.0,
                       'weighted_revenue': 0.0, 'won_count': 0,
-                      'lost_count': 0}
-            won_revenue = won_days = 0.0
+                      'won_revenue': 0.0, 'lost_count': 0,
+                      'lost_revenue': 0.0}
+            won_days = 0.0
             cycles = 0
-            for stage_id, _user, _team, state, active, count, revenue, \
+            for stage_id, _user, _team, state, counted, count, revenue, \
                     weighted, cycle_count, cycle_days in selected:
-                if active and stage_id:
+                if counted:
                     figure = per_stage.setdefault(stage_id, [0, 0.0, 0.0])
                     figure[0] += count
                     figure[1] += revenue
@@ -450,13 +552,14 @@ class CrmLead(models.Model):
                     totals['open_count'] += count
                     totals['expected_revenue'] += revenue
                     totals['weighted_revenue'] += weighted
-                elif state in ('won', 'lost'):
+                else:
                     totals[state + '_count'] += count
+                    totals[state + '_revenue'] += revenue
                 if state == 'won':
-                    won_revenue += revenue
                     won_days += cycle_days
                     cycles += cycle_count
             won = totals['won_count']
+            won_revenue = totals['won_revenue']
             closed = won + totals['lost_count']
             totals['success_rate'] = round(
                 100.0 * won / closed, 2) if closed else 0.0
@@ -469,12 +572,15 @@ class CrmLead(models.Model):
             totals['pipeline_velocity'] = round(
                 totals['open_count'] * (won_revenue / won)
                 * (float(won) / closed) / cycle, 2) if cycle > 0 else 0.0
-            totals['expected_revenue'] = round(totals['expected_revenue'], 2)
-            totals['weighted_revenue'] = round(totals['weighted_revenue'], 2)
+            for key in ('expected_revenue', 'weighted_revenue',
+                        'won_revenue', 'lost_revenue'):
+                totals[key] = round(totals[key], 2)
             return [{
                 'stage_id': stage.id,
                 'name': stage.name,
+                'label': labels[stage.id],
                 'sequence': stage.sequence,
+                'state': outcome(stage.id, True),
                 'count': per_stage.get(stage.id, [0])[0],
                 'expected_revenue': round(
                     per_stage.get(stage.id, [0, 0.0])[1], 2),

@@ -6,7 +6,8 @@ from odoo import fields, models
 class CrmLeadStageHistory(models.Model):
     _name = 'crm.lead.stage.history'
     _description = 'Stage change of a lead'
-    _inherit = 'crm.lead.funnel.row.mixin'
+    _inherit = ['crm.lead.funnel.row.mixin', 'crm.stage.labels.mixin']
+    _stage_label_fields = ('stage_from_id', 'stage_to_id')
     _order = 'date desc, id desc'
 
     team_id = fields.Many2one('crm.team', string='Sales Team', index=True)
@@ -18,8 +19,9 @@ class CrmLeadStageHistory(models.Model):
     date = fields.Datetime(required=True, default=fields.Datetime.now,
                            index=True)
     days_in_stage = fields.Float(
-        string='Days in From Stage', group_operator='avg',
-        help="Time the lead spent in the stage it left.")
+        string='Days in Stage Left', group_operator='avg', digits=(16, 1),
+        help="Days the lead spent in the stage it left (the average of "
+             "them in the reports).")
     forward = fields.Boolean(
         help="True when the lead moved to a later stage, False when it went "
              "back.")

@@ -1,5 +1,7 @@
 # Copyright 2026 CRM Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+import collections
+
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
@@ -18,6 +20,42 @@ class CrmStage(models.Model):
         domain="[('model', '=', 'crm.lead'), ('store', '=', True)]",
         help="Fields that must be set for a lead to enter this stage or any "
              "later one.")
+
+    @api.multi
+    def _team_labels(self):
+        """Map each of these stages to its name, followed by its team (or
+        "all teams" for a shared stage) when another of them has the same
+        name: how the funnel's charts and the pipeline's columns tell apart
+        the stages of two funnels shown together."""
+        counts = collections.Counter(stage.name for stage in self)
+        with_team = _('%(stage)s (%(team)s)')
+        all_teams = _('all teams')
+        return {
+            stage.id: stage.name if counts[stage.name] < 2 else with_team % {
+                'stage': stage.name, 'team': stage.team_id.name or all_teams}
+            for stage in self}
+
+    @api.model
+    def _label_groups(self, groups, groupby, lazy, stage_fields):
+        """Give the stages of a read_group result (``groups``, grouped by
+        ``groupby``) the labels of _team_labels, in the fields of
+        ``stage_fields`` (many2one fields to crm.stage), when the grouping
+        is a chart's or a pivot's: those views read every level at once
+        (``lazy`` False), the columns of a kanban or a list one level at a
+        time, and keep the stages' own names."""
+        if lazy:
+            return groups
+        names = [groupby] if isinstance(groupby, str) else list(groupby or [])
+        for name in set(names) & set(stage_fields):
+            ids = {group[name][0] for group in groups
+                   if isinstance(group.get(name), tuple)}
+            if len(ids) < 2:
+                continue
+            labels = self.browse(ids)._team_labels()
+            for group in groups:
+                if isinstance(group.get(name), tuple):
+                    group[name] = (group[name][0], labels[group[name][0]])
+        return groups
 
     @api.multi
     def _funnel_key(self):

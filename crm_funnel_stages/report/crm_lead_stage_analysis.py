@@ -9,6 +9,8 @@ class CrmLeadStageAnalysis(models.Model):
     spent in each stage."""
 
     _name = 'crm.lead.stage.analysis'
+    _inherit = 'crm.stage.labels.mixin'
+    _stage_label_fields = ('stage_id', 'next_stage_id')
     _description = 'Stage conversion analysis'
     _auto = False
     _rec_name = 'stage_id'
@@ -32,12 +34,14 @@ class CrmLeadStageAnalysis(models.Model):
              "that is not a lost one.")
     conversion_rate = fields.Float(
         string='Conversion Rate (%)', readonly=True, group_operator='avg',
+        digits=(16, 1),
         help="Share of the leads that entered the stage and moved forward "
              "from it to a stage that is not a lost one.")
     days_in_stage = fields.Float(
         string='Days in Stage', readonly=True, group_operator='avg',
+        digits=(16, 1),
         help="Until the lead left the stage, or until now while it is "
-             "still there.")
+             "still there (the average of them in the reports).")
     is_current = fields.Boolean(string='Still in Stage', readonly=True)
 
     def init(self):

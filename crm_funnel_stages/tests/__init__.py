@@ -13,3 +13,6 @@ from . import test_stage_kanban_browser
 from . import test_translations
 from . import test_funnel_templates_browser
 from . import test_funnel_access
+from . import test_team_stages
+from . import test_funnel_defaults
+from . import test_funnel_ux_browser

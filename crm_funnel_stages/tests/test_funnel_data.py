@@ -87,9 +87,18 @@ class TestFunnelData(SavepointCase):
                           self.lost.id])
         self.assertEqual([s['sequence'] for s in data['stages']],
                          [1, 2, 3, 4])
+        # the stages' own names (no other stage has them), and what their
+        # opportunities are
+        self.assertEqual(
+            [(s['label'], s['state']) for s in data['stages']],
+            [('Funnel first', 'open'), ('Funnel second', 'open'),
+             ('Funnel won', 'won'), ('Funnel lost', 'lost')])
         self.assertEqual(data['totals'], {
             'open_count': 4, 'expected_revenue': 19000.0,
-            'weighted_revenue': 9100.0, 'won_count': 2, 'lost_count': 3,
+            'weighted_revenue': 9100.0, 'won_count': 2,
+            'won_revenue': 15000.0, 'lost_count': 3,
+            # 2,000 and 500 marked lost, 4,000 in the lost stage
+            'lost_revenue': 6500.0,
             'success_rate': 40.0, 'average_won_revenue': 7500.0,
             'sales_cycle_days': 20.0,
             # 4 open x 7,500 x 40 % / 20 days
@@ -107,12 +116,14 @@ class TestFunnelData(SavepointCase):
         self.assertEqual(anh['user_id'], self.anh.id)
         self.assertEqual(anh['totals'], {
             'open_count': 3, 'expected_revenue': 9000.0,
-            'weighted_revenue': 4100.0, 'won_count': 1, 'lost_count': 2,
+            'weighted_revenue': 4100.0, 'won_count': 1,
+            'won_revenue': 7000.0, 'lost_count': 2, 'lost_revenue': 6000.0,
             'success_rate': 33.33, 'average_won_revenue': 7000.0,
             'sales_cycle_days': 10.0, 'pipeline_velocity': 700.0})
         self.assertEqual(binh['totals'], {
             'open_count': 1, 'expected_revenue': 10000.0,
-            'weighted_revenue': 5000.0, 'won_count': 1, 'lost_count': 1,
+            'weighted_revenue': 5000.0, 'won_count': 1,
+            'won_revenue': 8000.0, 'lost_count': 1, 'lost_revenue': 500.0,
             'success_rate': 50.0, 'average_won_revenue': 8000.0,
             'sales_cycle_days': 30.0,
             # 1 open x 8,000 x 50 % / 30 days
@@ -138,7 +149,8 @@ class TestFunnelData(SavepointCase):
             self.domain, group_by='user_id')
         self.assertEqual(data['totals'], {
             'open_count': 3, 'expected_revenue': 9000.0,
-            'weighted_revenue': 4100.0, 'won_count': 1, 'lost_count': 2,
+            'weighted_revenue': 4100.0, 'won_count': 1,
+            'won_revenue': 7000.0, 'lost_count': 2, 'lost_revenue': 6000.0,
             'success_rate': 33.33, 'average_won_revenue': 7000.0,
             'sales_cycle_days': 10.0, 'pipeline_velocity': 700.0})
         self.assertEqual([u['user_id'] for u in data['users']],
@@ -153,9 +165,28 @@ class TestFunnelData(SavepointCase):
             'stages': [], 'users': [],
             'totals': {'open_count': 0, 'expected_revenue': 0.0,
                        'weighted_revenue': 0.0, 'won_count': 0,
-                       'lost_count': 0, 'success_rate': 0.0,
+                       'won_revenue': 0.0, 'lost_count': 0,
+                       'lost_revenue': 0.0, 'success_rate': 0.0,
                        'average_won_revenue': 0.0, 'sales_cycle_days': 0.0,
                        'pipeline_velocity': 0.0}})
+
+    def test_lost_stage_counts_its_lost(self):
+        """A lost opportunity archived in the lost stage (marked lost once
+        moved there) counts in that stage and once in the lost ones."""
+        self.env['crm.lead'].create({
+            'name': 'Funnel lost in its stage', 'type': 'opportunity',
+            'team_id': self.team.id, 'user_id': self.binh.id,
+            'stage_id': self.lost.id, 'planned_revenue': 300,
+            'probability': 0}).action_set_lost()
+        data = self.env['crm.lead'].sudo(self.manager).get_funnel_data(
+            self.domain)
+        self.assertEqual(self._stages(data)[3],
+                         ('Funnel lost', 2, 4300.0, 0.0))
+        self.assertEqual(
+            (data['totals']['lost_count'], data['totals']['lost_revenue'],
+             data['totals']['success_rate']), (4, 6800.0, 33.33))
+        # the open ones do not change
+        self.assertEqual(data['totals']['open_count'], 4)
 
     def test_unknown_breakdown_refused(self):
         with self.assertRaises(UserError):
@@ -180,7 +211,7 @@ class TestSageDemo(SavepointCase):
         self.assertEqual(
             [(s['name'], s['count']) for s in data['stages']],
             [('Qualified', 4), ('Proposal Submitted', 3), ('Negotiating', 2),
-             ('Sale Agreed', 11), ('Sale Lost', 0)])
+             ('Sale Agreed', 11), ('Sale Lost', 49)])
         # won from 22 to 42 days after they were assigned
         self.assertEqual(data['totals']['sales_cycle_days'], 32.0)
         won_revenue = sum(self.env['crm.lead'].search([
@@ -188,3 +219,61 @@ class TestSageDemo(SavepointCase):
             ('stage_id.probability', '=', 100)]).mapped('planned_revenue'))
         self.assertEqual(data['totals']['pipeline_velocity'], round(
             9 * (won_revenue / 11) * (11 / 60.0) / 32.0, 2))
+
+    def test_lost_ones_sit_in_sale_lost(self):
+        team = self.env.ref('crm_funnel_stages.crm_team_sage_demo')
+        lost = self.env['crm.lead'].with_context(active_test=False).search([
+            ('team_id', '=', team.id), ('active', '=', False)])
+        self.assertEqual(len(lost), 49)
+        self.assertEqual(lost.mapped('stage_id'), self.env.ref(
+            'crm_funnel_stages.crm_stage_sage_demo_lost'))
+        self.assertEqual(set(lost.mapped('probability')), {0})
+        data = self.env['crm.lead'].sudo(self.env.ref(
+            'base.user_demo')).get_funnel_data([('team_id', '=', team.id)])
+        # won: 9,500 + 11,000 + ... + 24,500 (11 deals, 1,500 apart);
+        # lost: 5,250 + 5,500 + ... + 17,250 (49 deals, 250 apart)
+        self.assertEqual(
+            (data['totals']['won_revenue'], data['totals']['lost_revenue']),
+            (11 * (9500 + 24500) / 2.0, 49 * (5250 + 17250) / 2.0))
+
+    def test_stage_history(self):
+        """Each Sage demo opportunity went through the stages before the
+        one it is in, moved by the demo salesperson."""
+        team = self.env.ref('crm_funnel_stages.crm_team_sage_demo')
+        demo = self.env.ref('base.user_demo')
+        leads = self.env['crm.lead'].with_context(active_test=False).search(
+            [('team_id', '=', team.id)])
+        self.assertEqual(len(leads), 69)
+        History = self.env['crm.lead.stage.history']
+        rows = History.search([('lead_id', 'in', leads.ids)],
+                              order='date, id')
+        self.assertEqual(rows.mapped('user_id'), demo)
+        for lead in leads:
+            path = rows.filtered(lambda row: row.lead_id == lead)
+            self.assertFalse(path[0].stage_from_id)
+            self.assertEqual(path[0].stage_to_id.name, 'Qualified')
+            self.assertEqual(path[-1].stage_to_id, lead.stage_id, lead.name)
+            # dated alike (a few seconds apart, as the data file is read)
+            self.assertLess(abs(
+                fields.Datetime.from_string(path[-1].date)
+                - fields.Datetime.from_string(lead.date_last_stage_update)),
+                datetime.timedelta(minutes=1))
+            for before, row in zip(path, path[1:]):
+                self.assertEqual(row.stage_from_id, before.stage_to_id)
+                self.assertEqual(row.days_in_stage, (
+                    fields.Datetime.from_string(row.date)
+                    - fields.Datetime.from_string(before.date)).days)
+        # the conversion of the Sage stages, counted from the demo's
+        # opportunities: all 69 entered Qualified; 49 moved on from it (the
+        # 5 open ones past it, the 11 won, and the 33 lost ones that had
+        # reached Proposal Submitted or Negotiating); 29 from Proposal
+        # Submitted (2 open, 11 won, 16 lost); 11 from Negotiating (the won)
+        groups = self.env['crm.lead.stage.analysis'].read_group(
+            [('team_id', '=', team.id)],
+            ['stage_id', 'entry_count', 'advanced_count'], ['stage_id'])
+        self.assertEqual(
+            [(group['stage_id'][1], group['entry_count'],
+              group['advanced_count']) for group in groups],
+            [('Qualified', 69, 49), ('Proposal Submitted', 49, 29),
+             ('Negotiating', 29, 11), ('Sale Agreed', 11, 0),
+             ('Sale Lost', 49, 0)])

@@ -71,12 +71,27 @@ class TestFunnelTemplates(SavepointCase):
         self.assertFalse(by_name['Won'].criterion_ids)
 
     def test_load_bands(self):
+        """The LatoERP manual's five parts of the funnel."""
         self._load(self.bands, self.team)
         stages = self.Stage.search([('team_id', '=', self.team.id)])
-        self.assertEqual(stages.mapped('probability'), [25, 50, 75])
+        self.assertEqual(stages.mapped('probability'), [10, 25, 50, 75, 100])
         self.assertEqual(stages.mapped('name'), [
-            'Upper part of the funnel', 'Middle part of the funnel',
-            'Lower part of the funnel'])
+            'Top of the funnel', 'Upper part of the funnel',
+            'Middle part of the funnel', 'Lower part of the funnel',
+            'Bottom of the funnel'])
+        # drawn as a funnel from then on
+        self.assertEqual(self.team.funnel_chart, 'funnel')
+
+    def test_chart_of_the_template(self):
+        self.assertEqual(self.team.funnel_chart, 'bars')
+        self._load(self.sage, self.team)
+        self.assertEqual(self.team.funnel_chart, 'funnel')
+        self._load(self.lato, self.team)
+        self.assertEqual(self.team.funnel_chart, 'bars')
+        # stages shared by all teams: no team's chart changes
+        self.team.funnel_chart = 'funnel'
+        self._load(self.lato, on_conflict='skip')
+        self.assertEqual(self.team.funnel_chart, 'funnel')
 
     def test_existing_stage_stops_the_load(self):
         # Odoo's shared "Qualified" stage clashes with Sage's first stage.

@@ -27,9 +27,11 @@ return {open_count: text('.o_funnel_open_count'),
         success_rate: text('.o_funnel_success_rate')};
 """
 
-# the stage table under the chart: stage ids and counts, in the order shown
+# the stage table under the chart: stage ids and counts of the open
+# stages, in the order shown
 READ_STAGES_JS = r"""
-var rows = document.querySelectorAll('.o_funnel_view .o_funnel_stages tbody tr');
+var rows = document.querySelectorAll(
+    '.o_funnel_view .o_funnel_stages tbody:not(.o_funnel_outcome_rows) tr');
 return Array.prototype.map.call(rows, function (row) {
     return {id: parseInt(row.getAttribute('data-stage-id'), 10),
             name: row.querySelector('.o_funnel_stage_link').textContent.trim(),
@@ -44,6 +46,25 @@ return Array.prototype.map.call(rows, function (row) {
     var cells = row.querySelectorAll('td');
     return [cells[0].textContent.trim(), cells[cells.length - 3].textContent.trim()];
 });
+"""
+
+# the won and the lost counts, in the table and beside the chart
+READ_OUTCOMES_JS = r"""
+function text(css) {
+    var el = document.querySelector('.o_funnel_view ' + css);
+    return el ? el.textContent.replace(/\u00a0/g, ' ').trim() : null;
+}
+return {won: text('.o_funnel_won_row .o_funnel_outcome_count'),
+        lost: text('.o_funnel_lost_row .o_funnel_outcome_count'),
+        won_box: text('.o_funnel_outcomes .o_funnel_won .o_funnel_outcome_value'),
+        lost_box: text('.o_funnel_outcomes .o_funnel_lost .o_funnel_outcome_value')};
+"""
+
+# the facets of the search bar, as the user reads them
+READ_FACETS_JS = r"""
+return Array.prototype.map.call(
+    document.querySelectorAll('.o_searchview .o_searchview_facet'),
+    function (facet) { return facet.textContent.replace(/\s+/g, ' ').trim(); });
 """
 
 # a date filter set as the date picker does, then its change event
@@ -162,6 +183,7 @@ class TestFunnelViewInBrowser(ChromiumCase):
                 By.CSS_SELECTOR,
                 '.o_control_panel .breadcrumb li:first-child a').click()
         self.browser.wait_for('.o_funnel_view .o_funnel_chart svg .nv-bar')
+        self.browser.wait_idle()
 
     def read_list(self):
         self.browser.wait_for('.o_list_view')
@@ -178,42 +200,94 @@ class TestFunnelViewInBrowser(ChromiumCase):
                 len([row for row in shown if lead.name in row]), 1,
                 '%s is listed once in %s' % (lead.name, shown))
 
+    def read_facets(self):
+        self.browser.wait_idle()
+        return self.driver.execute_script(READ_FACETS_JS)
+
+    def remove_facet(self, text):
+        """Remove the facet of the search bar reading ``text``, as the user
+        does with its cross."""
+        with self.browser_turn():
+            facets = self.driver.find_elements(
+                By.CSS_SELECTOR, '.o_searchview .o_searchview_facet')
+            facet = [facet for facet in facets
+                     if ' '.join(facet.text.split()) == text]
+            self.assertEqual(len(facet), 1, [f.text for f in facets])
+            facet[0].find_element(By.CSS_SELECTOR, '.o_facet_remove').click()
+        self.browser.wait_idle()
+
     def test_figures_and_stage_click(self):
         expected = self.expected_figures()
         self.open_funnel()
         self.save_evidence('funnel')
 
         self.assertEqual(self.driver.execute_script(READ_FIGURES_JS), expected)
-        # the stages of the team, in stage order, with the counts of the
-        # salesperson's active opportunities (won ones included)
+        # the open stages of the team, in stage order, with the counts of the
+        # salesperson's opportunities; the won and the lost ones apart
         self.assertEqual(
             [(row['name'], row['count'])
              for row in self.driver.execute_script(READ_STAGES_JS)],
-            [('Funnel Qualified', '2'), ('Funnel Proposal', '1'),
-             ('Funnel Won', '2')])
+            [('Funnel Qualified', '2'), ('Funnel Proposal', '1')])
+        self.assertEqual(self.driver.execute_script(READ_OUTCOMES_JS), {
+            'won': '2', 'lost': '1', 'won_box': '2', 'lost_box': '1'})
 
-        # a bar of the chart: the first series' bars are the stages in order
+        # a bar of the chart: the first series' bars are the open stages
         with self.browser_turn():
             bars = self.driver.find_elements(
                 By.CSS_SELECTOR, '.o_funnel_chart .nv-group:first-child rect.nv-bar')
-            self.assertEqual(len(bars), 3)
+            self.assertEqual(len(bars), 2)
             bars[0].click()
         shown = self.read_list()
         self.save_evidence('qualified-list')
         self.assert_list_of(self.qualified, shown)
         self.assertTrue(all('Funnel Qualified' in row for row in shown))
+        # the funnel's filters are in the search bar, where the user sees
+        # them and may remove them
+        self.assertEqual(sorted(self.read_facets()), [
+            'Sales Channel Funnel Test Team',
+            'Salesperson Funnel Salesperson',
+            'Stage Funnel Qualified'])
+        self.remove_facet('Stage Funnel Qualified')
+        shown = self.read_list()
+        self.assertEqual(len(shown), 5, shown)
 
-        # back to the funnel by the breadcrumb, then a stage's name in the
-        # table under the chart
+        # back to the funnel by the breadcrumb, then Won in the table under
+        # the chart
         self.back_to_funnel()
         self.browser.wait_idle()
         with self.browser_turn():
             self.driver.find_element(
-                By.CSS_SELECTOR, '.o_funnel_stages a.o_funnel_stage_link'
-                '[data-stage-id="%d"]' % self.won.id).click()
+                By.CSS_SELECTOR, '.o_funnel_stages .o_funnel_won_row '
+                'a.o_funnel_outcome_link').click()
         shown = self.read_list()
         self.save_evidence('won-list')
         self.assert_list_of(self.won, shown)
+        self.assertIn('Won', self.read_facets())
+
+        # Lost, beside the chart: the archived one
+        self.back_to_funnel()
+        self.browser.wait_idle()
+        with self.browser_turn():
+            self.driver.find_element(
+                By.CSS_SELECTOR, '.o_funnel_outcomes .o_funnel_lost').click()
+        shown = self.read_list()
+        self.save_evidence('lost-list')
+        self.assertEqual(len(shown), 1, shown)
+        self.assertIn('Funnel L one', shown[0])
+        self.assertIn('Lost', self.read_facets())
+        # one "Lost" among the filters, the funnel's, ticked
+        with self.browser_turn():
+            self.driver.find_element(
+                By.CSS_SELECTOR, '.o_searchview_more').click()
+            self.driver.find_element(
+                By.CSS_SELECTOR,
+                '.o_search_options .o_dropdown_toggler_btn').click()
+            lost = [item for item in self.driver.find_elements(
+                By.CSS_SELECTOR, '.o_search_options .o_filters_menu li')
+                if item.text.strip() == 'Lost']
+            self.assertEqual(len(lost), 1)
+            self.assertIn('selected', lost[0].get_attribute('class'))
+        self.browser.wait_idle()
 
         # and a stage's label under its bars
         self.back_to_funnel()
@@ -221,8 +295,9 @@ class TestFunnelViewInBrowser(ChromiumCase):
         with self.browser_turn():
             labels = self.driver.find_elements(
                 By.CSS_SELECTOR, '.o_funnel_chart .nv-x .tick text')
-            self.assertEqual([label.text for label in labels], [
-                'Funnel Qualified (2)', 'Funnel Proposal (1)', 'Funnel Won (2)'])
+            self.assertEqual(
+                [' '.join(label.text.split()) for label in labels],
+                ['Funnel Qualified (2)', 'Funnel Proposal (1)'])
             labels[1].click()
         shown = self.read_list()
         self.assert_list_of(self.proposal, shown)
@@ -295,16 +370,11 @@ class TestFunnelViewInBrowser(ChromiumCase):
         self.assert_list_of(self.qualified, shown)
 
     def test_sage_demo_figures(self):
-        """The Sage manual's example, from the demo data, shown exactly."""
-        team = self.env.ref('crm_funnel_stages.crm_team_sage_demo')
+        """The Sage manual's example, from the demo data, shown exactly: the
+        demo salesperson's funnel opens on it, as a funnel."""
         self.browser.login('demo', 'demo')
         self.browser.open_menu('crm_funnel_stages.crm_funnel_view_menu')
-        self.browser.wait_for('.o_funnel_view .o_funnel_figures')
-        with self.browser_turn():
-            Select(self.driver.find_element(
-                By.CSS_SELECTOR, 'select[name="team_id"]')).select_by_value(
-                    str(team.id))
-        self.browser.wait_for('.o_funnel_view .o_funnel_chart svg .nv-bar')
+        self.browser.wait_for('.o_funnel_view .o_funnel_shape .o_funnel_band')
         self.browser.wait_idle()
         self.save_evidence('sage-demo')
         self.assertEqual(self.driver.execute_script(READ_FIGURES_JS), {
@@ -315,5 +385,7 @@ class TestFunnelViewInBrowser(ChromiumCase):
         })
         self.assertEqual(
             [row['name'] for row in self.driver.execute_script(READ_STAGES_JS)],
-            ['Qualified', 'Proposal Submitted', 'Negotiating', 'Sale Agreed',
-             'Sale Lost'])
+            ['Qualified', 'Proposal Submitted', 'Negotiating'])
+        # 11 won, 49 lost: 11 / 60 = 18.33 %
+        self.assertEqual(self.driver.execute_script(READ_OUTCOMES_JS), {
+            'won': '11', 'lost': '49', 'won_box': '11', 'lost_box': '49'})

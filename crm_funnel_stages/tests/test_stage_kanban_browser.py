@@ -62,9 +62,10 @@ class TestStageKanbanInBrowser(ChromiumCase):
             'email': 'kanban.salesperson@example.com',
             'groups_id': [(6, 0, [
                 self.env.ref('sales_team.group_sale_salesman').id])]})
-        # their own team: the pipeline shows its stages and the shared ones
+        # their own team: the pipeline shows its stages and, as the team
+        # asks, the shared ones
         self.team = self.env['crm.team'].create({
-            'name': 'Kanban Team',
+            'name': 'Kanban Team', 'show_shared_stages': True,
             'member_ids': [(4, self.manager.id), (4, self.salesperson.id)]})
         Stage = self.env['crm.stage']
         # first in the pipeline: both columns are in view

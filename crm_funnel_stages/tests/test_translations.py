@@ -80,3 +80,27 @@ class TestTranslations(SavepointCase):
         self.assertEqual(
             refusal.exception.name,
             "Tiềm năng không tồn tại hoặc bạn không được phép thay đổi nó.")
+
+    def test_team_of_alike_stages_in_vietnamese(self):
+        """Two stages of one name in the funnel carry their team, in the
+        salesperson's language."""
+        shared = self.env['crm.stage'].create({
+            'name': 'Xác nhận sơ bộ', 'sequence': 3})
+        self.env['crm.lead'].create({
+            'name': 'Công ty Hải Đăng', 'type': 'opportunity',
+            'stage_id': shared.id, 'user_id': self.salesman.id})
+        data = self.env['crm.lead'].sudo(self.salesman).get_funnel_data(
+            [('user_id', '=', self.salesman.id)])
+        labels = {stage['stage_id']: stage['label']
+                  for stage in data['stages']}
+        self.assertEqual(labels[self.stage1.id], 'Xác nhận sơ bộ (Đội Hà Nội)')
+        self.assertEqual(labels[shared.id], 'Xác nhận sơ bộ (tất cả các đội)')
+
+    def test_team_options_in_chinese(self):
+        fields = self.env['crm.team'].with_context(lang='zh_CN').fields_get(
+            ['show_shared_stages', 'funnel_chart'])
+        self.assertEqual(fields['show_shared_stages']['string'],
+                         '同时显示共用阶段')
+        self.assertEqual(fields['funnel_chart']['string'], '销售漏斗图表')
+        self.assertEqual(dict(fields['funnel_chart']['selection']),
+                         {'bars': '柱状图', 'funnel': '漏斗'})

@@ -48,6 +48,8 @@ class CrmFunnelTemplateLoad(models.TransientModel):
         to_create = template_stages.filtered(
             lambda s: s.name not in existing_names)
         stages = self._create_stages(to_create)
+        if self.team_id:
+            self.team_id.funnel_chart = self.template_id.funnel_chart
         action = self.env.ref('crm.crm_stage_action').read()[0]
         action['domain'] = [('id', 'in', stages.ids)]
         return action
