@@ -26,6 +26,7 @@
         'views/res_partner_views.xml',
         'views/res_company_views.xml',
         'views/res_users_views.xml',
+        'views/crm_territory_assets.xml',
     ],
     'demo': [
         'demo/crm_territory_demo.xml',
