@@ -6,7 +6,7 @@
         'Every way a lead arrives, hierarchical sales teams with '
         'escalation, conversion and lead analysis'
     ),
-    'version': '11.0.1.0.0',
+    'version': '11.0.1.1.0',
     'category': 'Sales',
     'author': 'CRM Suite contributors',
     'website': 'https://github.com/crm-suite/crm-suite',
@@ -16,6 +16,8 @@
                 'queue_job',
                 # the domains of the assignment rules
                 'crm_safe_domain'],
+    # the lead import reads spreadsheets and checks phone numbers
+    'external_dependencies': {'python': ['phonenumbers', 'xlrd']},
     'data': [
         'security/ir.model.access.csv',
         'security/crm_leads_ext_security.xml',

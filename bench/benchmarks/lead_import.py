@@ -15,10 +15,13 @@ teardown (not timed), with their messages, followers and activities:
 
 ours                crm_leads_ext's wizard: crm.lead.import created with the
                     file (base64), a sales team and a source,
-                    duplicate_policy 'skip', then action_load_file() and
+                    duplicate_policy 'skip', the leads titled with a fixed
+                    text (the file has no title column; base_import's
+                    default_name below), then action_load_file() and
                     action_import() in the foreground
                     (crm_lead_import_foreground): the duplicates are skipped,
-                    90 % of the rows become leads.
+                    90 % of the rows become leads (less the rows whose
+                    phone number libphonenumber calls invalid).
 anchor_base_import  Odoo's own import: a base_import.import record with the
                     same file, do() with the same mapping (column -> field,
                     the country by its name); the team and the source as
@@ -142,6 +145,8 @@ def ours(ctx, state):
         'team_id': state['team_id'],
         'source_id': state['source_id'],
         'duplicate_policy': 'skip',
+        'title_mode': 'fixed',
+        'title_text': DEFAULT_NAME,
     })
     wizard.action_load_file()
     for line in wizard.line_ids:

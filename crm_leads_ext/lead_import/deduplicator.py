@@ -2,8 +2,11 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 """Finding the duplicates of the rows of a prospect list: among the rows
 already read (Python dictionaries) and among the existing leads and
-contacts (one query each per batch). A row matches by email first, then
-by phone or mobile, then by company and contact name together."""
+contacts of the import's company (one query each per batch). A row
+matches by email first, then by phone or mobile, then by company and
+contact name together; each match says which."""
+import collections
+
 from psycopg2 import sql
 
 # the phone of a lead or contact compared with a row's number in E.164:
@@ -15,6 +18,10 @@ PHONE_KEY_SQL = "regexp_replace({col}, '[^0-9+]', '', 'g')"
 # "Name <address>"
 EMAIL_KEY_SQL = ("lower(substring({col} from "
                  "'[^<>[:space:]]+@[^<>[:space:]]+'))")
+
+# the leads and contacts a row may match: those of the import's company and
+# those of no company, which every company shares
+OURS_SQL = "(company_id IS NULL OR company_id = %(company)s)"
 
 # a company or contact name compared with a row's: lower case, runs of
 # spaces as one (the Normaliser's key)
@@ -50,23 +57,32 @@ class Target(object):
         self.values = values
 
 
+# a lead or contact matching a row: ``model`` 'lead' or 'partner', its
+# ``id``, the ``kind`` of key that matched ('emails', 'phones' or 'names')
+# and whether it is ``active`` (a lead may be archived)
+Match = collections.namedtuple('Match', 'model id kind active')
+
+
 class Deduplicator(object):
 
-    def __init__(self, env):
+    def __init__(self, env, company_id):
+        """``company_id``: the company of the imported leads; the leads and
+        contacts of other companies are not theirs to match."""
         self.cr = env.cr
+        self.company_id = company_id
         self.emails = {}
         self.phones = {}
         self.names = {}
 
     def in_file(self, keys):
-        """``keys``: the row's [(kind, key)] (Normaliser.row). The Target of
-        an earlier row with the same email, phone or
-        company and contact name, else None."""
+        """``keys``: the row's [(kind, key)] (Normaliser.row). (Target,
+        kind of key) of an earlier row with the same email, phone or
+        company and contact name, else (None, None)."""
         for kind, key in keys:
             target = getattr(self, kind).get(key)
             if target is not None:
-                return target
-        return None
+                return target, kind
+        return None, None
 
     def remember(self, keys, target):
         """Register a row's keys; returns what to pass to ``forget`` if its
@@ -84,9 +100,10 @@ class Deduplicator(object):
             getattr(self, kind).pop(key, None)
 
     def existing(self, rows_keys):
-        """For each keys of ``rows_keys``, ('lead', id), ('partner', id) or
-        None: the oldest matching lead (archived ones too: a lost prospect
-        is not new), else the oldest matching contact. Two queries."""
+        """For each keys of ``rows_keys``, a Match or None: the oldest
+        matching lead of the company or of none (archived ones too: a lost
+        prospect is not new), else the oldest matching contact of the
+        company or shared. Two queries."""
         wanted = {'emails': set(), 'phones': set(), 'names': set()}
         for keys in rows_keys:
             for kind, key in keys:
@@ -109,7 +126,7 @@ class Deduplicator(object):
             'company': NAME_KEY_SQL.format(col='partner_name'),
             'contact': NAME_KEY_SQL.format(col='contact_name'),
         }
-        columns = ('id, {email}, {phone}, {mobile}, {company}, '
+        columns = ('id, active, {email}, {phone}, {mobile}, {company}, '
                    '{contact}').format(**keys)
         # one SELECT per key, each probing its index; company names repeat
         # across many leads, so company and contact are matched together
@@ -117,46 +134,54 @@ class Deduplicator(object):
         # thousand rows per batch at a million leads)
         self.cr.execute("""
             SELECT {columns} FROM crm_lead WHERE {email} = ANY(%(emails)s)
+               AND {ours}
             UNION
             SELECT {columns} FROM crm_lead WHERE {phone} = ANY(%(phones)s)
+               AND {ours}
             UNION
             SELECT {columns} FROM crm_lead WHERE {mobile} = ANY(%(phones)s)
+               AND {ours}
             UNION
             SELECT {columns} FROM crm_lead
               JOIN unnest(%(companies)s::text[], %(contacts)s::text[])
                    AS wanted(company, contact)
                 ON {company} = wanted.company
-               AND {contact} = wanted.contact""".format(
-            columns=columns, **keys),
+               AND {contact} = wanted.contact
+             WHERE {ours}""".format(
+            columns=columns, ours=OURS_SQL, **keys),
             {'emails': emails, 'phones': phones,
              'companies': [name[0] for name in names],
-             'contacts': [name[1] for name in names]})
+             'contacts': [name[1] for name in names],
+             'company': self.company_id})
         # sorted here: an ORDER BY id would let the planner walk the
         # primary key over the whole table instead of probing the indexes
         lead_rows = sorted(self.cr.fetchall(), reverse=True)
         self.cr.execute("SET LOCAL enable_seqscan TO DEFAULT")
         leads = {'emails': {}, 'phones': {}, 'names': {}}
         # descending order: the oldest lead wins the dictionary slot
-        for lead_id, email, phone, mobile, company, contact in lead_rows:
+        for lead_id, active, email, phone, mobile, company, contact in \
+                lead_rows:
             if email:
-                leads['emails'][email] = lead_id
+                leads['emails'][email] = (lead_id, active)
             for number in (phone, mobile):
                 if number:
-                    leads['phones'][number] = lead_id
+                    leads['phones'][number] = (lead_id, active)
             if company and contact:
-                leads['names'][(company, contact)] = lead_id
+                leads['names'][(company, contact)] = (lead_id, active)
         partners = {'emails': {}, 'phones': {}}
         if emails or phones:
             self.cr.execute("""
                 SELECT id, {email}, {phone}, {mobile}
                   FROM res_partner
-                 WHERE active AND ({email} = ANY(%(emails)s)
+                 WHERE active AND {ours}
+                   AND ({email} = ANY(%(emails)s)
                     OR {phone} = ANY(%(phones)s)
                     OR {mobile} = ANY(%(phones)s))""".format(
                 email=EMAIL_KEY_SQL.format(col='email'),
                 phone=PHONE_KEY_SQL.format(col='phone'),
-                mobile=PHONE_KEY_SQL.format(col='mobile')),
-                {'emails': emails, 'phones': phones})
+                mobile=PHONE_KEY_SQL.format(col='mobile'), ours=OURS_SQL),
+                {'emails': emails, 'phones': phones,
+                 'company': self.company_id})
             for partner_id, email, phone, mobile in sorted(
                     self.cr.fetchall(), reverse=True):
                 if email:
@@ -167,11 +192,13 @@ class Deduplicator(object):
         for index, keys in enumerate(rows_keys):
             for kind, key in keys:
                 if key in leads[kind]:
-                    result[index] = ('lead', leads[kind][key])
+                    lead_id, active = leads[kind][key]
+                    result[index] = Match('lead', lead_id, kind, active)
                     break
             if result[index] is None:
                 for kind, key in keys:
                     if key in partners.get(kind, {}):
-                        result[index] = ('partner', partners[kind][key])
+                        result[index] = Match(
+                            'partner', partners[kind][key], kind, True)
                         break
         return result

@@ -1,19 +1,24 @@
 # Copyright 2026 CRM Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 """Normalising and validating one row of a prospect list: emails, phone
-numbers, countries, dates, numbers. Pure Python, no query per row: the
-look-up tables are loaded once per import."""
-import datetime
+numbers, countries, dates, numbers, the lead's title. Pure Python, no
+query per row: the look-up tables are loaded once per import."""
+import logging
 import re
 import unicodedata
 
 from odoo import _
 from odoo.tools import DEFAULT_SERVER_DATE_FORMAT, email_split
 
+from .dates import DateParser
+
+_logger = logging.getLogger(__name__)
 try:
     import phonenumbers
-except ImportError:  # pragma: no cover - listed in requirements.txt
-    phonenumbers = None
+except ImportError:
+    # an external dependency of the addon (its manifest): not installable
+    # without it
+    _logger.debug("phonenumbers is not installed")
 
 # A cell longer than this is refused (the row fails with a message) rather
 # than truncated: a silently cut note or name is worse than a clear error
@@ -21,10 +26,12 @@ MAX_CELL = 64 * 1024
 EMAIL_RE = re.compile(
     r"^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
     r"@([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z0-9]{2,}$")
-PHONE_PUNCTUATION_RE = re.compile(r"[\s().\-/]")
-DATE_FORMATS = ('%Y-%m-%d', '%Y-%m-%d %H:%M:%S', '%d/%m/%Y', '%d.%m.%Y',
-                '%d-%m-%Y', '%Y/%m/%d', '%d %b %Y', '%d %B %Y', '%b %d %Y',
-                '%B %d %Y', '%b %d, %Y', '%B %d, %Y')
+# how the lead's title is built: from a column of the file, the company,
+# the contact name or a fixed text
+TITLE_FROM_COLUMN = 'column'
+TITLE_FROM_COMPANY = 'company'
+TITLE_FROM_CONTACT = 'contact'
+TITLE_FIXED = 'fixed'
 TEXT_FIELDS = ('name', 'contact_name', 'partner_name', 'function', 'street',
                'street2', 'zip', 'city', 'website', 'description',
                'referred')
@@ -33,27 +40,36 @@ TEXT_FIELDS = ('name', 'contact_name', 'partner_name', 'function', 'street',
 class Normaliser(object):
     """Turns a row's cells (by field name) into crm.lead column values."""
 
-    def __init__(self, env, region=None):
+    def __init__(self, env, region=None, date_order=None,
+                 title=TITLE_FROM_COLUMN, title_text=''):
+        """``region``: the country code phone numbers without one are
+        read in when the row has no country (the team's company's);
+        ``date_order``: see DateParser; ``title``: one of the TITLE_*
+        constants, with ``title_text`` for TITLE_FIXED."""
         self.env = env
         self.region = (region or 'US').upper()
+        self.dates = DateParser(env, date_order)
+        self.title = title
+        self.title_text = title_text
         self.countries = {}
         self.country_codes = {}
+        self.country_names = {}
+        langs = env['res.lang'].get_installed()
         for country in env['res.country'].search([]):
             self.country_codes[country.id] = country.code
+            self.country_names[country.code] = country.name
             self.countries[country.code.lower()] = country.id
-            for lang in ('en_US', env.lang or 'en_US'):
-                name = country.with_context(lang=lang).name
-                self.countries[name.lower()] = country.id
-        langs = env['res.lang'].get_installed()
+        # a country by its name in any installed language: lists bought
+        # in Vietnam say "Việt Nam", in China "中国"
+        for code in {'en_US'} | {lang for lang, __ in langs}:
+            for country in env['res.country'].with_context(
+                    lang=code).search([]):
+                self.countries.setdefault(country.name.lower(), country.id)
         self.langs = {}
         for code, name in langs:
             self.langs[code.lower()] = code
             self.langs[name.lower()] = code
             self.langs.setdefault(code.split('_')[0].lower(), code)
-        lang_format = env['res.lang']._lang_get(
-            env.lang or 'en_US').date_format or DEFAULT_SERVER_DATE_FORMAT
-        self.date_formats = (lang_format,) + tuple(
-            fmt for fmt in DATE_FORMATS if fmt != lang_format)
 
     # -- single values -----------------------------------------------------
 
@@ -76,46 +92,33 @@ class Normaliser(object):
         return email, None
 
     def phone(self, value, region=None):
-        """(display form, digits key, error message). With the
-        ``phonenumbers`` library: parsed in the row's country (else the
-        company's), refused when not a possible number, formatted
-        internationally like crm_phone_validation does. Without it: spaces
-        and punctuation removed, 6 to 15 digits required."""
-        raw = value.strip()
-        if phonenumbers is not None:
-            try:
-                number = phonenumbers.parse(raw, (region or self.region))
-            except phonenumbers.NumberParseException:
-                number = None
-            if number is None or not phonenumbers.is_possible_number(number):
-                return None, None, _(
-                    "'%s' is not a valid phone number") % value
-            key = '+%d%s' % (number.country_code,
-                             phonenumbers.national_significant_number(number))
-            return phonenumbers.format_number(
-                number, phonenumbers.PhoneNumberFormat.INTERNATIONAL), \
-                key, None
-        compact = PHONE_PUNCTUATION_RE.sub('', raw)
-        if compact.startswith('00'):
-            compact = '+' + compact[2:]
-        digits = compact[1:] if compact.startswith('+') else compact
-        if not digits.isdigit() or not 6 <= len(digits) <= 15:
+        """(display form, E.164 key, error message). Parsed in the row's
+        country (``region``), else the team's company's, refused unless
+        libphonenumber says it is a valid number (a possible length is not
+        enough: a digit short, or one digit repeated, can be possible),
+        formatted internationally as crm_phone_validation does."""
+        region = region or self.region
+        try:
+            number = phonenumbers.parse(value.strip(), region)
+        except phonenumbers.NumberParseException:
             return None, None, _("'%s' is not a valid phone number") % value
-        return compact, compact, None
+        if not phonenumbers.is_valid_number(number):
+            country = phonenumbers.region_code_for_country_code(
+                number.country_code)
+            return None, None, _(
+                "'%(value)s' is not a valid phone number of %(country)s") % {
+                    'value': value,
+                    'country': self.country_names.get(country, country)}
+        key = '+%d%s' % (number.country_code,
+                         phonenumbers.national_significant_number(number))
+        return phonenumbers.format_number(
+            number, phonenumbers.PhoneNumberFormat.INTERNATIONAL), key, None
 
     def date(self, value):
-        value = value.strip()
-        for fmt in self.date_formats:
-            try:
-                parsed = datetime.datetime.strptime(value, fmt)
-            except ValueError:
-                continue
-            return parsed.strftime(DEFAULT_SERVER_DATE_FORMAT), None
-        return None, _(
-            "'%(value)s' is not a date (expected e.g. %(example)s)") % {
-                'value': value,
-                'example': datetime.date.today().strftime(
-                    self.date_formats[0])}
+        date, error = self.dates.parse(value)
+        if error:
+            return None, error
+        return date.strftime(DEFAULT_SERVER_DATE_FORMAT), None
 
     def number(self, value):
         compact = value.strip().replace(' ', '').replace(u'\xa0', '')
@@ -203,8 +206,25 @@ class Normaliser(object):
             if not errors:
                 errors.append(_(
                     "the row has no name, company, email or phone"))
-        values['name'] = (values.get('name') or values.get('partner_name') or
-                          values.get('contact_name') or
-                          values.get('email_from') or values.get('phone') or
-                          values.get('mobile'))
+            return values, keys, errors
+        values['name'], error = self._title(values)
+        if error:
+            errors.append(error)
         return values, keys, errors
+
+    def _title(self, values):
+        """(the lead's title, error message), as the import builds it."""
+        if self.title == TITLE_FIXED:
+            return self.title_text, None
+        if self.title == TITLE_FROM_COMPANY:
+            title = values.get('partner_name')
+            error = _("the lead's title is the company, and the row has "
+                      "none")
+        elif self.title == TITLE_FROM_CONTACT:
+            title = values.get('contact_name')
+            error = _("the lead's title is the contact name, and the row "
+                      "has none")
+        else:
+            title = values.get('name')
+            error = _("the row has no lead title")
+        return title, None if title else error

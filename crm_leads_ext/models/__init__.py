@@ -14,4 +14,5 @@ from . import crm_lead_conversion
 from . import crm_lead_import_line
 from . import crm_lead_import_mapping
 from . import crm_lead_import_batch
+from . import crm_lead_import_row
 from . import crm_lead_import

@@ -73,7 +73,9 @@ class CrmLead(models.Model):
 
     @api.multi
     def action_escalate(self):
-        """Open the escalation wizard for these leads."""
+        """Open the escalation wizard for these leads, for a user who may
+        modify them."""
+        self._check_escalate_rights()
         action = self.env.ref(
             'crm_leads_ext.crm_lead_escalate_action').read()[0]
         action['context'] = {
@@ -82,11 +84,22 @@ class CrmLead(models.Model):
         return action
 
     @api.multi
+    def _check_escalate_rights(self):
+        """Escalating leads changes them: the user must be allowed to
+        modify every one of them."""
+        self.check_access_rights('write')
+        self.check_access_rule('write')
+        if not self:
+            raise UserError(_("Select the leads to escalate."))
+
+    @api.multi
     def _escalate(self, reason):
         """Move every lead to the parent of its team: one history row per
         lead (one INSERT), the reason in each chatter, the parent team's
         leader notified, one write per parent team. Nothing is written
-        when a lead cannot be escalated."""
+        when a lead cannot be escalated. The history rows are written by
+        this method only, for a user who may modify the leads."""
+        self._check_escalate_rights()
         if not reason or not reason.strip():
             raise UserError(_("Give the reason of the escalation."))
         stuck = self.filtered(lambda lead: not lead.team_id.parent_id)
@@ -95,10 +108,6 @@ class CrmLead(models.Model):
                 "These leads cannot be escalated, their sales team has no "
                 "parent team (or they have no team): %s") % ', '.join(
                     stuck.mapped('name')))
-        self.check_access_rights('write')
-        self.check_access_rule('write')
-        Escalation = self.env['crm.lead.escalation']
-        Escalation.check_access_rights('create')
         # one INSERT for the whole batch, before the team changes
         now = fields.Datetime.now()
         self.env.cr.execute("""

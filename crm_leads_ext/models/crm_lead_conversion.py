@@ -138,7 +138,10 @@ class CrmLead(models.Model):
     def handle_partner_assignation(self, action='create', partner_id=False):
         """'create' links the leads that are an existing partner to it
         (Odoo would give that partner the lead's sales team: an existing
-        partner keeps its own)."""
+        partner keeps its own). For a user who may modify the leads: no
+        partner is looked for or created otherwise."""
+        self.check_access_rights('write')
+        self.check_access_rule('write')
         if action != 'create':
             return super(CrmLead, self).handle_partner_assignation(
                 action, partner_id)
@@ -171,7 +174,10 @@ class CrmLead(models.Model):
         """The escalation history of the merged leads follows them to the
         resulting lead (it would be deleted with them), and the resulting
         lead keeps the assignment rule of the first lead a rule assigned
-        when it has none."""
+        when it has none. For a user who may modify the leads merged (the
+        history is moved with the superuser's rights)."""
+        self.check_access_rights('write')
+        (self | opportunities).check_access_rule('write')
         result = super(CrmLead, self).merge_dependences(opportunities)
         escalations = self.env['crm.lead.escalation'].sudo().search(
             [('lead_id', 'in', opportunities.ids)])

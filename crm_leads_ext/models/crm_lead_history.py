@@ -18,6 +18,13 @@ def done_activity_domain(env):
     return [('subtype_id', '=', env.ref('mail.mt_activities').id)]
 
 
+def check_read_access(records):
+    """The history buttons open what a record relates to: for a user who
+    may read the record (before anything is read or opened)."""
+    records.check_access_rights('read')
+    records.check_access_rule('read')
+
+
 def message_action(env, name, domain):
     action = env.ref('mail.action_view_mail_message').read()[0]
     action.update({
@@ -95,6 +102,7 @@ class CrmLead(models.Model):
     @api.multi
     def action_view_history_customer_leads(self):
         self.ensure_one()
+        check_read_access(self)
         return {
             'type': 'ir.actions.act_window',
             'name': _('Leads and Opportunities of %s') %
@@ -111,6 +119,7 @@ class CrmLead(models.Model):
     @api.multi
     def action_view_history_campaign(self):
         self.ensure_one()
+        check_read_access(self)
         return {
             'type': 'ir.actions.act_window',
             'name': _('Campaign'),
@@ -122,6 +131,7 @@ class CrmLead(models.Model):
     @api.multi
     def action_view_history_emails(self):
         self.ensure_one()
+        check_read_access(self)
         return message_action(
             self.env, _('Emails'),
             [('model', '=', 'crm.lead'), ('res_id', '=', self.id)] +
@@ -130,6 +140,7 @@ class CrmLead(models.Model):
     @api.multi
     def action_view_history_done_activities(self):
         self.ensure_one()
+        check_read_access(self)
         return message_action(
             self.env, _('Done Activities'),
             [('model', '=', 'crm.lead'), ('res_id', '=', self.id)] +
@@ -138,6 +149,7 @@ class CrmLead(models.Model):
     @api.multi
     def action_view_history_activities(self):
         self.ensure_one()
+        check_read_access(self)
         return {
             'type': 'ir.actions.act_window',
             'name': _('Planned Activities'),

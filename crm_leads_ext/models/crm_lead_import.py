@@ -1,32 +1,36 @@
 # Copyright 2026 CRM Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 import base64
-import csv
-import hashlib
-import io
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
 from odoo.addons.queue_job.job import job
 
-from ..lead_import.importer import BATCH_SIZE, LeadImporter
-from ..lead_import.reader import Reader, normalise_header
+from ..lead_import.dates import DAY_FIRST, MONTH_FIRST, DateParser
+from ..lead_import.importer import LeadImporter, Settings
+from ..lead_import.ledger import imported_lead_ids
+from ..lead_import.normaliser import TITLE_FIXED, TITLE_FROM_COLUMN, \
+    TITLE_FROM_COMPANY, TITLE_FROM_CONTACT
+from ..lead_import.reader import HeaderMatcher, Reader
 
 ROW_LIMIT_PARAM = 'crm_leads_ext.import_row_limit'
 BACKGROUND_PARAM = 'crm_leads_ext.import_background_rows'
 # a row must name who the lead is about: one of these columns is required
 IDENTITY_FIELDS = ('email_from', 'phone', 'mobile', 'partner_name',
                    'contact_name', 'name')
+OUTCOMES = ('created', 'updated', 'skipped', 'failed')
 
 
 class CrmLeadImport(models.Model):
     """An import of a prospect list (CSV, XLS, XLSX) into leads: the file,
     its column mapping, what every lead is stamped with, how duplicates are
-    handled, and the results (counts, progress, per-row report).
+    handled, and the results (counts, progress, per-row report; a dry
+    run's counts apart, as a preview).
 
-    The file is read by base_import; normalising, duplicates and the SQL
-    writes are in the ``lead_import`` package."""
+    Reading, normalising, duplicates, the SQL writes and the record of the
+    rows imported are in the ``lead_import`` package, called with plain
+    values."""
 
     _name = 'crm.lead.import'
     _description = 'Lead Import'
@@ -78,6 +82,36 @@ class CrmLeadImport(models.Model):
         help="What to do with a row whose email, phone, or company and "
              "contact name match an existing lead or contact, or an "
              "earlier row of the file.")
+    header_row = fields.Integer(
+        string='Header Row',
+        help="The row of the file that holds the column titles; the rows "
+             "above it (a title, a date) are not imported. Found when the "
+             "file is loaded (the first row whose cells are known column "
+             "titles); change it and load the file again if it is "
+             "wrong.")
+    date_order = fields.Selection([
+        (DAY_FIRST, 'Day first (31/12/2027)'),
+        (MONTH_FIRST, 'Month first (12/31/2027)'),
+    ], string='Date Order',
+        help="How to read a date whose day and month could be swapped, "
+             "such as 02/03/2027. Chosen from the file when one of its dates "
+             "has a day above 12; empty: such dates are refused, each in "
+             "its row of the report.")
+    title_mode = fields.Selection([
+        (TITLE_FROM_COLUMN, 'From the Lead Title column'),
+        (TITLE_FROM_COMPANY, 'The company'),
+        (TITLE_FROM_CONTACT, 'The contact name'),
+        (TITLE_FIXED, 'A fixed text'),
+    ], string='Lead Titles', default=TITLE_FROM_COLUMN, required=True,
+        help="Where the title of each new lead comes from. A file without "
+             "a column mapped to Lead Title needs another choice.")
+    title_text = fields.Char(string='Title Text',
+                             help="The title of every new lead.")
+    reimport_deleted = fields.Boolean(
+        string='Import Deleted Leads Again',
+        help="Rows imported before whose leads were deleted since are "
+             "skipped, unless this is ticked: then they are imported "
+             "again.")
     line_ids = fields.One2many('crm.lead.import.line', 'import_id',
                                string='Columns')
     state = fields.Selection([
@@ -87,7 +121,8 @@ class CrmLeadImport(models.Model):
         copy=False)
     dry_run = fields.Boolean(
         string='Dry Run Results', readonly=True, copy=False,
-        help="The results are those of a dry run: nothing was written.")
+        help="The message and the report are those of a dry run: nothing "
+             "was written.")
     rows_total = fields.Integer(string='Rows', readonly=True, copy=False)
     rows_done = fields.Integer(string='Rows Processed', readonly=True,
                                copy=False)
@@ -100,6 +135,17 @@ class CrmLeadImport(models.Model):
                                    copy=False)
     failed_count = fields.Integer(string='Failed', readonly=True,
                                   copy=False)
+    preview_created_count = fields.Integer(
+        string='Would Create', readonly=True, copy=False)
+    preview_updated_count = fields.Integer(
+        string='Would Update', readonly=True, copy=False)
+    preview_skipped_count = fields.Integer(
+        string='Would Skip', readonly=True, copy=False)
+    preview_failed_count = fields.Integer(
+        string='Would Fail', readonly=True, copy=False)
+    preview_summary = fields.Char(
+        string='Dry Run Preview', compute='_compute_preview_summary',
+        help="What the last dry run found the import would do.")
     report_file = fields.Binary(string='Report', attachment=True,
                                 readonly=True, copy=False)
     report_file_name = fields.Char(string='Report File Name', readonly=True,
@@ -107,7 +153,6 @@ class CrmLeadImport(models.Model):
     result_message = fields.Text(string='Message', readonly=True,
                                  copy=False)
     job_uuid = fields.Char(string='Job', readonly=True, copy=False)
-    file_checksum = fields.Char(readonly=True, copy=False)
     batch_ids = fields.One2many('crm.lead.import.batch', 'import_id',
                                 string='Batches', readonly=True)
 
@@ -122,10 +167,37 @@ class CrmLeadImport(models.Model):
             else:
                 wizard.progress = 0.0
 
-    @api.onchange('file', 'file_name', 'encoding', 'separator', 'source_id')
+    @api.depends('dry_run', 'preview_created_count', 'preview_updated_count',
+                 'preview_skipped_count', 'preview_failed_count')
+    def _compute_preview_summary(self):
+        for wizard in self:
+            wizard.preview_summary = wizard.dry_run and _(
+                "would create %(created)d, update %(updated)d, skip "
+                "%(skipped)d, fail %(failed)d") % {
+                    outcome: wizard['preview_%s_count' % outcome]
+                    for outcome in OUTCOMES}
+
+    @api.onchange('file', 'file_name', 'encoding', 'separator', 'source_id',
+                  'header_row')
     def _onchange_file(self):
         if self.state not in ('queued', 'running'):
             self.state = 'draft'
+
+    @api.onchange('file')
+    def _onchange_new_file(self):
+        """Another file: its header row and date order are its own."""
+        self.header_row = 0
+        self.date_order = False
+
+    # -- rights ------------------------------------------------------------
+
+    @api.multi
+    def _check_rights(self, operation):
+        """Before a public method does anything: the caller's access right
+        to ``operation`` imports (Sales Managers) and the record rules of
+        these imports, whoever created them."""
+        self.check_access_rights(operation)
+        self.check_access_rule(operation)
 
     # -- settings ----------------------------------------------------------
 
@@ -150,24 +222,38 @@ class CrmLeadImport(models.Model):
                       encoding=self.encoding, separator=separator)
 
     @api.multi
+    def _header_matcher(self):
+        allowed = set(self.line_ids._fields['field_name'].get_values(
+            self.env))
+        return HeaderMatcher(
+            self.env, allowed,
+            self.env['crm.lead.import.mapping']._for_source(self.source_id))
+
+    @api.multi
     def action_load_file(self):
-        """Read the file's header through base_import, count its rows and
-        map its columns: the mapping remembered for the source, else
-        base_import's header matching (and the usual names of purchased
-        lists)."""
+        """Read the file: find its header row (unless chosen), count its
+        rows, map its columns (the mapping remembered for the source, else
+        base_import's header matching and the usual titles of purchased
+        lists) and choose the date order its dates prove."""
+        self._check_rights('write')
         self.ensure_one()
         self.env['crm.lead'].check_access_rights('create')
         if self._is_running():
             raise UserError(_("This import is already running."))
         reader = self._reader()
-        header, matches, rows = reader.header_and_rows()
-        first = next(rows, None)
-        if first is None:
-            raise UserError(_(
-                "The file has a header line but no rows to import."))
+        matcher = self._header_matcher()
+        table = reader.table(is_header=matcher.is_header,
+                             header_row=self.header_row)
+        mapping = matcher.match(table.header)
+        date_column = next((column for column, field in mapping.items()
+                            if field == 'date_deadline'), None)
+        dates = DateParser(self.env)
+        orders = set()
+        first = None
         limit = self._int_param(ROW_LIMIT_PARAM, 200000)
-        count = 1
-        for __ in rows:
+        count = 0
+        for __, cells, __ in table.rows:
+            first = cells if first is None else first
             count += 1
             if count > limit:
                 raise UserError(_(
@@ -176,32 +262,29 @@ class CrmLeadImport(models.Model):
                     "an administrator to raise the limit, system parameter "
                     "%(param)s).") % {'limit': limit,
                                       'param': ROW_LIMIT_PARAM})
-        allowed = set(self.line_ids._fields['field_name'].get_values(
-            self.env))
-        remembered = self.env['crm.lead.import.mapping']._for_source(
-            self.source_id)
-        matched = reader.match_header(header, matches, allowed)
-        lines = []
-        for column, title in enumerate(header):
-            key = normalise_header(title)
-            field = remembered[key] if key in remembered \
-                else matched.get(column)
-            lines.append((0, 0, {
-                'column': column, 'header': title,
-                'field_name': field if field in allowed else False,
-                'sample': (first[column] if column < len(first)
-                           else '')[:100]}))
+            if date_column is not None and date_column < len(cells):
+                orders.add(dates.order_hint(cells[date_column]))
+        if first is None:
+            raise UserError(_(
+                "The file has a header line but no rows to import."))
+        orders.discard(None)
+        lines = [(0, 0, {
+            'column': column, 'header': title,
+            'field_name': mapping.get(column, False),
+            'sample': (first[column] if column < len(first) else '')[:100],
+        }) for column, title in enumerate(table.header)]
         self.write({
             'line_ids': [(5, 0, 0)] + lines,
+            'header_row': table.header_row,
+            'date_order': self.date_order or (
+                orders.pop() if len(orders) == 1 else False),
             'rows_total': count,
             'rows_done': 0,
             'state': 'ready',
             'dry_run': False,
             'result_message': False,
-            'file_checksum': hashlib.sha1(
-                base64.b64decode(self.file)).hexdigest(),
         })
-        if len(header) == 1:
+        if len(table.header) == 1:
             # one column: most likely another separator than the one used;
             # with several, unmapped columns are for the user to map
             self._check_mapping(reader.separator)
@@ -225,6 +308,17 @@ class CrmLeadImport(models.Model):
                 "Several columns are mapped to the same field: %s.") %
                 ', '.join(sorted(duplicates)))
         if not set(mapped.values()) & set(IDENTITY_FIELDS):
+            if len(self.line_ids) > 1:
+                raise UserError(_(
+                    "The mapping found no required column: the file needs a "
+                    "column for the email, the phone, the mobile, the "
+                    "company or the contact name. The column titles were "
+                    "read on row %(row)d (%(headers)s); if they are on "
+                    "another row, choose it as the header row and load the "
+                    "file again.") % {
+                        'row': self.header_row,
+                        'headers': ', '.join(
+                            self.line_ids.mapped('header'))[:200]})
             separator = separator or (self.separator if self.separator !=
                                       'auto' else ',')
             labels = {',': _('comma (,)'), ';': _('semicolon (;)'),
@@ -239,6 +333,31 @@ class CrmLeadImport(models.Model):
                     'sep': labels.get(separator, separator),
                     'headers': ', '.join(
                         self.line_ids.mapped('header'))[:200]})
+
+    @api.multi
+    def _check_title(self):
+        """The titles of the leads come from one place, said by the user:
+        never made up from whatever the row has."""
+        titled = [line.header for line in self.line_ids
+                  if line.field_name == 'name']
+        if self.title_mode == TITLE_FROM_COLUMN and not titled:
+            raise UserError(_(
+                "The file has no Lead Title column. Map one of its columns "
+                "to Lead Title, or choose in Lead Titles how the titles are "
+                "built: from the company, from the contact name or a fixed "
+                "text."))
+        if self.title_mode != TITLE_FROM_COLUMN and titled:
+            raise UserError(_(
+                "The column %(column)s is mapped to Lead Title, but Lead "
+                "Titles is set to \"%(mode)s\": unmap the column or choose "
+                "\"From the Lead Title column\".") % {
+                    'column': titled[0],
+                    'mode': dict(self._fields['title_mode']
+                                 ._description_selection(self.env))[
+                        self.title_mode]})
+        if self.title_mode == TITLE_FIXED and not (
+                self.title_text or '').strip():
+            raise UserError(_("Enter the text of the lead titles."))
 
     @api.multi
     def _is_running(self):
@@ -264,6 +383,7 @@ class CrmLeadImport(models.Model):
         if self.state == 'draft':
             self.action_load_file()
         self._check_mapping()
+        self._check_title()
         limit = self._int_param(ROW_LIMIT_PARAM, 200000)
         if self.rows_total > limit:
             raise UserError(_(
@@ -274,7 +394,9 @@ class CrmLeadImport(models.Model):
     @api.multi
     def action_dry_run(self):
         """Report what the import would do (counts and the per-row
-        report) without writing any lead."""
+        report) without writing any lead: the import stays ready to
+        run."""
+        self._check_rights('write')
         self._prepare_run()
         self._run(dry_run=True)
         return True
@@ -284,13 +406,15 @@ class CrmLeadImport(models.Model):
         """Import the file: in the background (a queue job) when it has more
         rows than the system parameter crm_leads_ext.import_background_rows
         (2000), unless the context says crm_lead_import_foreground."""
+        self._check_rights('write')
         self._prepare_run()
         self.env['crm.lead.import.mapping']._remember(
             self.source_id, self.line_ids)
         threshold = self._int_param(BACKGROUND_PARAM, 2000)
         if self.rows_total > threshold and not self.env.context.get(
                 'crm_lead_import_foreground'):
-            self._reset_results('queued')
+            self._reset_results(dry_run=False)
+            self.state = 'queued'
             delayed = self.with_delay(description=_(
                 "Import of leads from %s") % self.file_name)._job_import()
             self.job_uuid = delayed.uuid
@@ -315,26 +439,62 @@ class CrmLeadImport(models.Model):
             'skipped': self.skipped_count, 'failed': self.failed_count}
 
     @api.multi
-    def _reset_results(self, state):
-        self.write({
-            'state': state, 'rows_done': 0, 'created_count': 0,
-            'updated_count': 0, 'skipped_count': 0, 'failed_count': 0,
-            'report_file': False, 'report_file_name': False,
-            'result_message': False})
+    def _reset_results(self, dry_run):
+        """Clear the results a run replaces: a dry run its preview, an
+        import its counts and the preview of the rows it changes."""
+        values = {'rows_done': 0, 'dry_run': dry_run, 'report_file': False,
+                  'report_file_name': False, 'result_message': False}
+        for outcome in OUTCOMES:
+            values['preview_%s_count' % outcome] = 0
+            if not dry_run:
+                values['%s_count' % outcome] = 0
+        self.write(values)
+
+    @api.multi
+    def _settings(self):
+        return Settings(
+            team_id=self.team_id.id, user_id=self.user_id.id,
+            campaign_id=self.campaign_id.id, source_id=self.source_id.id,
+            medium_id=self.medium_id.id, tag_ids=self.tag_ids.ids,
+            duplicate_policy=self.duplicate_policy, title=self.title_mode,
+            title_text=(self.title_text or '').strip(),
+            date_order=self.date_order or None,
+            reimport_deleted=self.reimport_deleted, import_id=self.id)
 
     @api.multi
     def _run(self, dry_run=False, commit=False):
+        """Run the engine on the file; a dry run leaves the import in its
+        state, with its counts as a preview."""
         self.ensure_one()
-        importer = LeadImporter(self, dry_run=dry_run, commit=commit)
-        self._reset_results('running')
-        self.dry_run = dry_run
+        prefix = 'preview_' if dry_run else ''
+
+        def progress(rows_done, counts):
+            values = {'%s%s_count' % (prefix, outcome): counts[outcome]
+                      for outcome in OUTCOMES}
+            values['rows_done'] = rows_done
+            self.write(values)
+
+        # the header row is known since the file was loaded
+        table = self._reader().table(header_row=self.header_row)
+        if table.header != [line.header or '' for line in
+                            self.line_ids.sorted('column')]:
+            # the mapping is by column: another file, or another header
+            # row, would send values to the wrong fields
+            raise UserError(_(
+                "The file or its header row changed since the file was "
+                "loaded: load the file again and check its columns."))
+        importer = LeadImporter(
+            self.env, table, self._column_mapping(), self._settings(),
+            progress=progress, dry_run=dry_run, commit=commit)
+        self._reset_results(dry_run)
+        if not dry_run:
+            self.state = 'running'
         if importer.commit:
             # the form polled by the user shows the job running
             self.env.cr.commit()  # pylint: disable=invalid-commit
         counts = importer.run()
         stem = (self.file_name or 'leads').rsplit('.', 1)[0]
-        self.write({
-            'state': 'done',
+        values = {
             'rows_done': self.rows_total,
             'report_file': base64.b64encode(importer.report_csv()),
             'report_file_name': '%s-%s.csv' % (
@@ -345,39 +505,15 @@ class CrmLeadImport(models.Model):
                 "was written.") if dry_run else _(
                 "%(created)d created, %(updated)d updated, %(skipped)d "
                 "skipped, %(failed)d failed.")) % counts,
-        })
+        }
+        if not dry_run:
+            values['state'] = 'done'
+        self.write(values)
         return counts
 
     @api.multi
-    def _batch_progress(self, rows, counts, commit=False):
-        """Called after each batch: the progress the form shows."""
-        self.write({
-            'rows_done': self.rows_done + rows,
-            'created_count': counts['created'],
-            'updated_count': counts['updated'],
-            'skipped_count': counts['skipped'],
-            'failed_count': counts['failed'],
-        })
-        if commit:
-            # a background batch is its own transaction: kept if a later
-            # one fails or the worker is killed, and its progress visible
-            self.env.cr.commit()  # pylint: disable=invalid-commit
-
-    @api.multi
-    def _record_batch(self, index, first_row, last_row):
-        self.env['crm.lead.import.batch'].create({
-            'import_id': self.id, 'checksum': self.file_checksum,
-            'batch_index': index, 'batch_size': BATCH_SIZE,
-            'first_row': first_row, 'last_row': last_row})
-
-    @api.multi
-    def _done_batches(self):
-        return set(self.env['crm.lead.import.batch'].search([
-            ('checksum', '=', self.file_checksum),
-            ('batch_size', '=', BATCH_SIZE)]).mapped('batch_index'))
-
-    @api.multi
     def action_download_report(self):
+        self._check_rights('read')
         self.ensure_one()
         if not self.report_file:
             raise UserError(_("There is no report yet: run the import or a "
@@ -391,6 +527,9 @@ class CrmLeadImport(models.Model):
 
     @api.multi
     def action_view_leads(self):
+        """The leads the import created or updated that the user may
+        see."""
+        self._check_rights('read')
         self.ensure_one()
         action = self.env.ref('crm.crm_lead_all_leads').read()[0]
         lead_ids = self.env['crm.lead'].search(
@@ -401,13 +540,7 @@ class CrmLeadImport(models.Model):
 
     @api.multi
     def _lead_ids(self):
-        """The leads this import's batches wrote or updated, from the
-        report."""
+        """The leads this import's batches wrote or updated, still there
+        (the batches' rows)."""
         self.ensure_one()
-        if not self.report_file or self.dry_run:
-            return []
-        text = base64.b64decode(self.report_file).decode('utf-8-sig')
-        rows = csv.reader(io.StringIO(text))
-        next(rows, None)
-        return [int(row[2]) for row in rows
-                if len(row) > 2 and row[2].isdigit()]
+        return imported_lead_ids(self.env.cr, self.ids)

@@ -4,8 +4,10 @@ from odoo import fields, models
 
 
 class CrmLeadImportBatch(models.Model):
-    """A batch of rows of a file written and committed: the key that keeps
-    a re-run of the same file from writing a batch twice."""
+    """A batch of rows of an import, written and committed, with the rows
+    that became or updated a lead (lead_import.ledger writes both in
+    SQL): the import's leads, and what keeps a row from being imported
+    twice."""
 
     _name = 'crm.lead.import.batch'
     _description = 'Lead Import Batch'
@@ -13,9 +15,12 @@ class CrmLeadImportBatch(models.Model):
 
     import_id = fields.Many2one('crm.lead.import', required=True,
                                 ondelete='cascade', index=True)
-    checksum = fields.Char(required=True, index=True,
-                           help="SHA-1 of the imported file.")
+    company_id = fields.Many2one(
+        'res.company', required=True, ondelete='cascade', index=True,
+        help="The company of the leads written: its rows are known to the "
+             "imports of that company only.")
     batch_index = fields.Integer(required=True)
-    batch_size = fields.Integer(required=True)
     first_row = fields.Integer()
     last_row = fields.Integer()
+    row_ids = fields.One2many('crm.lead.import.row', 'batch_id',
+                              string='Rows')

@@ -13,6 +13,7 @@ from email.utils import getaddresses
 
 from odoo import api, fields, models, tools
 
+from .crm_lead_conversion import like_escape
 from .mail_signature import FIELDS, body_to_text, parse_signature
 
 # A real PostgreSQL serialization failure (SQLSTATE 40001): psycopg2's
@@ -76,13 +77,14 @@ class CrmLead(models.Model):
         return self.default_get(['team_id']).get('team_id') or False
 
     @api.model
-    def _mail_find_open_lead(self, address, team_id, author_id=False):
-        """The most recent open lead (active, not in a won stage) or
-        opportunity of the team (or received by its alias) from this
-        sender, in one search; an empty recordset when there is none."""
-        if not address:
-            return self.browse()
-        sender = [('email_from', 'ilike', address)]
+    def _mail_open_lead_domain(self, address, team_id, author_id=False):
+        """The domain of the open leads (active, not in a won stage) and
+        opportunities of the team (or received by its alias) whose email
+        contains the sender's address, or whose customer is the author.
+        The address comes from an unauthenticated mail: it is searched as
+        a literal, its LIKE wildcards escaped (a From of '%@gmail.com'
+        must not make every lead of the team a candidate)."""
+        sender = [('email_from', 'ilike', like_escape(address))]
         if author_id:
             sender = ['|', ('partner_id', '=', author_id)] + sender
         if team_id:
@@ -90,9 +92,17 @@ class CrmLead(models.Model):
                     ('gateway_team_id', '=', team_id)]
         else:
             team = [('team_id', '=', False)]
-        domain = team + sender + [
+        return team + sender + [
             '|', ('stage_id', '=', False), ('stage_id.probability', '<', 100)]
-        # ilike matches substrings ("_" is a wildcard): check the address
+
+    @api.model
+    def _mail_find_open_lead(self, address, team_id, author_id=False):
+        """The most recent open lead or opportunity of the team from this
+        sender, in one search; an empty recordset when there is none."""
+        if not address:
+            return self.browse()
+        domain = self._mail_open_lead_domain(address, team_id, author_id)
+        # ilike matches substrings: check the address
         for lead in self.search(domain, order='id desc'):
             emails = [e.lower() for e in tools.email_split(
                 lead.email_from or '')]
@@ -153,7 +163,9 @@ class CrmLead(models.Model):
         """A mail to a team's alias: appended to the sender's open lead of
         that team when there is one (the gateway then posts the mail on
         it), else a new lead whose empty contact fields are filled from
-        the signature."""
+        the signature. Public, so reachable over RPC: for the users who
+        may create leads (the alias' user), before any parsing or lock."""
+        self.check_access_rights('create')
         custom_values = dict(custom_values or {})
         if self.env.context.get('crm_mail_no_parse'):
             return super(CrmLead, self).message_new(

@@ -14,7 +14,6 @@ import re
 
 from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import ValidationError
-from odoo.tools import sql
 
 _logger = logging.getLogger(__name__)
 
@@ -183,22 +182,6 @@ class CrmLeadSourceKey(models.Model):
                     "The integration user of the API key '%s' must be a "
                     "user of the group 'Lead capture (create only)', and "
                     "not the administrator.") % key.name)
-
-    @api.model
-    def _set_default_user(self):
-        """Give the keys made before the integration user was required
-        the default one (data/crm_lead_capture_data.xml, on every install
-        and update), then make the column NOT NULL: Odoo could not while
-        it updated the table, before the default user existed (it logs
-        a warning once)."""
-        keys = self.with_context(active_test=False).search(
-            [('user_id', '=', False)])
-        if keys:
-            keys.write({'user_id': self._default_user_id().id})
-        columns = sql.table_columns(self.env.cr, self._table)
-        if columns['user_id']['is_nullable'] == 'YES':
-            sql.set_not_null(self.env.cr, self._table, 'user_id')
-        return True
 
     @api.multi
     def _compute_lead_count(self):

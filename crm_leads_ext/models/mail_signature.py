@@ -9,6 +9,13 @@ functions, no Odoo model: ``parse_signature(text)`` on plain text,
 ``body_to_text(html)`` for the bodies of Odoo's mail gateway (always HTML,
 plain text parts come wrapped in ``<pre>``), ``parse_card(text)`` on the
 text OCR read from a business card (the whole card is a signature).
+
+The mail to a team's alias is unauthenticated: the work on a message is
+bounded. Only the first ``MAX_BODY_CHARS`` of a body and the first
+``MAX_LINES`` lines of its text are read, a line longer than
+``MAX_LINE_CHARS`` is prose and never parsed, and every pattern runs in
+time linear in its input (no pattern can start a match inside the run of
+characters a failed attempt already scanned).
 """
 import re
 import unicodedata
@@ -68,7 +75,12 @@ _LABEL_RE = re.compile(
 _SHORT_LABEL_RE = re.compile(r'^([tpmwe])\s*[:：]\s*(.+)$', re.IGNORECASE)
 _SHORT_LABELS = {'t': 'phone', 'p': 'phone', 'm': 'mobile',
                  'w': 'website', 'e': 'email_from'}
-_SEGMENT_SPLIT_RE = re.compile(r'\s+[|•·]\s+')
+# starts only at the start of a run of blanks (linear, as _EMAIL_RE)
+_SEGMENT_SPLIT_RE = re.compile(r'(?<!\s)\s+[|•·]\s+')
+_BLANKS_RE = re.compile(r'\s+')
+# a tag, for what lxml cannot parse: "[^<>]", not "[^>]", so that a run of
+# "<" without ">" is scanned once, not once per "<"
+_TAG_RE = re.compile(r'<[^<>]*>')
 
 _PHONE_RE = re.compile(
     r'(?<![\w+])(\+?\(?\+?\d[\d\s().\-]{5,22}\d)(?!\w)')
@@ -77,7 +89,10 @@ _URL_RE = re.compile(
     r'(?<![@\w.])((?:https?://|www\.)[^\s<>()"\'\[\]，。]+)', re.IGNORECASE)
 _DOMAIN_RE = re.compile(
     r'^(?:https?://)?(?:[a-z0-9\-]+\.)+[a-z]{2,}(?:/\S*)?$', re.IGNORECASE)
-_EMAIL_RE = re.compile(r'[^\s@<>]+@[^\s@<>]+\.[a-z]{2,}', re.IGNORECASE)
+# starts only where a run of address characters starts: an attempt in the
+# middle of a run would scan the rest of the run again (quadratic time)
+_EMAIL_RE = re.compile(r'(?<![^\s@<>])[^\s@<>]+@[^\s@<>]+\.[a-z]{2,}',
+                       re.IGNORECASE)
 
 _COMPANY_RE = re.compile(
     r'(?:^|\b)(?:công ty|tập đoàn|cty)\b|'
@@ -107,6 +122,13 @@ _MAX_CARD_LINES = 30
 _MAX_SIGNATURE_LINES = 10
 _FALLBACK_LINES = 6
 
+# A signature ends a mail's own text, which is never this long: quoted
+# replies, inline pictures and style sheets make the rest.
+MAX_BODY_CHARS = 256 * 1024
+MAX_LINES = 2000
+# the longest signature line (all details on one line) is about 200
+MAX_LINE_CHARS = 500
+
 
 def body_to_text(body):
     """Plain text of an email body as Odoo's gateway gives it (HTML):
@@ -114,7 +136,7 @@ def body_to_text(body):
     one line per block element, NFC-normalised."""
     if not body or not body.strip():
         return ''
-    text = body
+    text = body = body[:MAX_BODY_CHARS]
     if '<' in body:
         try:
             root = lxml.html.fromstring(body)
@@ -129,23 +151,35 @@ def body_to_text(body):
                 node.tail = '\n' + (node.tail or '')
             text = html2plaintext(etree.tostring(root, encoding='unicode'))
         except (etree.LxmlError, ValueError, AttributeError):
-            text = re.sub(r'<[^>]*>', ' ', body)  # not HTML after all
+            text = _TAG_RE.sub(' ', body)  # not HTML after all
     return unicodedata.normalize('NFC', text)
 
 
+def _blanks(match):
+    # a tab separates two details ("Tel\t0912..." from a table)
+    return ' | ' if '\t' in match.group(0) else ' '
+
+
 def _clean_line(line):
-    # html2plaintext renders <b> as *bold*; a tab separates two details
-    line = line.replace('\xa0', ' ').replace('*', '')
-    line = re.sub(r'\s*\t\s*', ' | ', line.strip())
+    # html2plaintext renders <b> as *bold*
+    line = line.replace('*', '').strip()
     if len(line) > 2 and line[0] == '/' and line[-1] == '/' \
             and '//' not in line:
         line = line[1:-1].strip()  # <em> rendered /like this/
-    return re.sub(r'\s+', ' ', line)
+    return _BLANKS_RE.sub(_blanks, line)
+
+
+def _text_lines(text):
+    """The lines of text worth reading: the first MAX_LINES lines of its
+    first MAX_BODY_CHARS characters, a line of prose longer than
+    MAX_LINE_CHARS given as an empty line."""
+    lines = text[:MAX_BODY_CHARS].splitlines()[:MAX_LINES]
+    return ['' if len(line) > MAX_LINE_CHARS else line for line in lines]
 
 
 def _lines(text):
     lines = []
-    for raw in text.splitlines():
+    for raw in _text_lines(text):
         if raw.lstrip().startswith('>'):
             continue
         line = _clean_line(raw)
@@ -337,7 +371,7 @@ def parse_signature(text, sender_name=None):
     Returns a dict with some of the keys of ``FIELDS``. The name comes from
     the first line of a delimited signature, else from ``sender_name`` (the
     display name of the ``From`` header) when it looks like a name."""
-    text = unicodedata.normalize('NFC', text or '')
+    text = unicodedata.normalize('NFC', (text or '')[:MAX_BODY_CHARS])
     # html2plaintext writes a link as "text [n]" and lists "[n] url" last
     links = dict(re.findall(r'^\[(\d+)\]\s+(\S+)\s*$', text, re.MULTILINE))
     block, delimited = _signature_block(_lines(text))
@@ -359,11 +393,12 @@ def parse_card(text):
     counts (a card has no closing formula to start after); the name is
     the first unlabelled line that looks like a name, wherever a logo or
     a slogan puts it."""
-    text = unicodedata.normalize('NFC', text or '')
+    text = unicodedata.normalize('NFC', (text or '')[:MAX_BODY_CHARS])
     block = []
-    for raw in text.splitlines():
+    for raw in _text_lines(text):
         line = _CJK_SPACE_RE.sub('', _clean_line(raw)).strip(' |')
         if line:
             block.append(line)
-    return _parse_block(block[:_MAX_CARD_LINES], True, {}, CARD_FIELDS,
-                        name_line=None)
+            if len(block) == _MAX_CARD_LINES:
+                break
+    return _parse_block(block, True, {}, CARD_FIELDS, name_line=None)

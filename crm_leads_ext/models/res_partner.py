@@ -3,8 +3,8 @@
 from odoo import _, api, fields, models
 
 from ..lead_import.deduplicator import create_lookup_indexes
-from .crm_lead_history import done_activity_domain, email_domain, \
-    message_action
+from .crm_lead_history import check_read_access, done_activity_domain, \
+    email_domain, message_action
 
 
 class ResPartner(models.Model):
@@ -76,6 +76,7 @@ class ResPartner(models.Model):
     @api.multi
     def action_view_history_leads(self):
         self.ensure_one()
+        check_read_access(self)
         return {
             'type': 'ir.actions.act_window',
             'name': _('Leads and Opportunities'),
@@ -91,6 +92,7 @@ class ResPartner(models.Model):
     @api.multi
     def action_view_history_emails(self):
         self.ensure_one()
+        check_read_access(self)
         return message_action(
             self.env, _('Emails'),
             self._history_message_domain(email_domain(self.env)))
@@ -98,6 +100,7 @@ class ResPartner(models.Model):
     @api.multi
     def action_view_history_done_activities(self):
         self.ensure_one()
+        check_read_access(self)
         return message_action(
             self.env, _('Done Activities'),
             self._history_message_domain(done_activity_domain(self.env)))
@@ -105,6 +108,7 @@ class ResPartner(models.Model):
     @api.multi
     def action_view_history_campaigns(self):
         self.ensure_one()
+        check_read_access(self)
         campaigns = self._history_leads().mapped('campaign_id')
         action = self.env.ref('utm.utm_campaign_act').read()[0]
         action.update({

@@ -21,3 +21,9 @@ from . import test_assignment_rule_safe_domain_browser
 from . import test_lead_capture
 from . import test_lead_capture_access
 from . import test_lead_capture_browser
+from . import test_export_refusals
+from . import test_business_card_security
+from . import test_access_rights
+from . import test_export_refusals_browser
+from . import test_lead_import_lists
+from . import test_lead_import_rights

@@ -2,7 +2,10 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 import base64
 import csv
+import datetime
 import io
+
+import xlsxwriter
 
 from odoo.tests.common import SavepointCase
 
@@ -43,12 +46,43 @@ class LeadImportCase(SavepointCase):
             writer.writerow(row)
         return out.getvalue().encode('utf-8')
 
+    @staticmethod
+    def xlsx_bytes(rows, merges=()):
+        """An .xlsx of one sheet, as a spreadsheet program writes it:
+        ``rows`` of cells (None: an empty cell; a date: a date cell; a
+        tuple ('error', text): a formula whose result is an error);
+        ``merges``: (first row, first column, last row, last column,
+        value) of the merged ranges, 0-based."""
+        out = io.BytesIO()
+        book = xlsxwriter.Workbook(out, {'in_memory': True})
+        sheet = book.add_worksheet('Danh sách')
+        date_format = book.add_format({'num_format': 'dd/mm/yyyy'})
+        for row, cells in enumerate(rows):
+            for column, value in enumerate(cells):
+                if value is None:
+                    continue
+                if isinstance(value, datetime.date):
+                    sheet.write_datetime(row, column, datetime.datetime(
+                        value.year, value.month, value.day), date_format)
+                elif isinstance(value, tuple):
+                    sheet.write_formula(row, column, '=NA()', None, value[1])
+                elif isinstance(value, (int, float)):
+                    sheet.write_number(row, column, value)
+                else:
+                    sheet.write_string(row, column, value)
+        for merge in merges:
+            sheet.merge_range(*merge)
+        book.close()
+        return out.getvalue()
+
     def wizard(self, data, file_name='leads.csv', **values):
         vals = {
             'file': base64.b64encode(data), 'file_name': file_name,
             'team_id': self.team.id, 'source_id': self.source.id,
             'campaign_id': self.campaign.id, 'medium_id': self.medium.id,
             'tag_ids': [(6, 0, self.tag.ids)], 'duplicate_policy': 'skip',
+            # the usual lists have no title column
+            'title_mode': 'company',
         }
         vals.update(values)
         return self.Import.create(vals)

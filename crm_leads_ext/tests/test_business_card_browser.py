@@ -177,6 +177,42 @@ class TestBusinessCardInBrowser(ChromiumCase):
         self.assertIn('Northwind Traders Ltd - John Carter', text)
         self.save_evidence('narrow-kanban-with-lead')
 
+    def test_photo_named_like_a_web_page(self):
+        """A photo whose file is named card.html shows on the lead as the
+        image it is, card.png, opened as an image."""
+        self.browser.login('sales', 'sales')
+        self.browser.open_menu('crm.menu_crm_leads')
+        self.browser.wait_for('.o_list_view')
+        self.open_card_form()
+        self.pointer_to_title()
+        with self.browser_turn():
+            self.driver.find_element(
+                By.CSS_SELECTOR, MODAL + ' .o_field_image input.o_input_file'
+            ).send_keys(self.card_file(ENGLISH_CARD, 'card.html'))
+            self.driver.find_element(
+                By.CSS_SELECTOR, '%s input[name="contact_name"]' % MODAL
+            ).send_keys('Card Html')
+        self.browser.wait_for(MODAL + ' button[name="action_read_card"]')
+        self.click('.modal-footer button[name="action_create_lead"]')
+        self.browser.wait_for('.o_list_view')
+        lead = self.env['crm.lead'].search([('contact_name', '=', 'Card Html')])
+        attachment = self.env['ir.attachment'].search([
+            ('res_model', '=', 'crm.lead'), ('res_id', '=', lead.id)])
+        self.assertEqual((attachment.datas_fname, attachment.mimetype,
+                          attachment.create_uid), ('card.png', 'image/png',
+                                                   self.sales))
+        self.browser.open('/web#id=%d&model=crm.lead&view_type=form' % lead.id)
+        self.browser.wait_for('.o_thread_message .o_attachment')
+        with self.browser_turn():
+            photo = self.driver.find_element(
+                By.CSS_SELECTOR, '.o_thread_message .o_attachment')
+            self.driver.execute_script(
+                'arguments[0].scrollIntoView({block: "center"});', photo)
+            chatter = photo.text
+        self.save_evidence('lead-with-card-photo')
+        self.assertIn('card.png', chatter)
+        self.assertNotIn('card.html', chatter)
+
 
 @pytest.mark.browser
 class TestBusinessCardWithoutLeads(ChromiumCase):

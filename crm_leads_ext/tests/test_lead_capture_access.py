@@ -6,6 +6,7 @@ the integration users of "Lead capture (create only)" (they create leads
 and read none), the default integration user of the keys, and the example
 web shop script."""
 import hashlib
+import importlib.util
 import json
 import os
 import subprocess
@@ -16,6 +17,7 @@ import psycopg2
 import requests
 
 from odoo.exceptions import ValidationError
+from odoo.modules.module import get_module_resource
 from odoo.tools import mute_logger
 
 from .test_lead_capture import CaptureCase
@@ -380,26 +382,54 @@ class TestDefaultIntegrationUser(RpcCase):
         self.assertNotIn(self.salesman, users)
         self.assertEqual(field['context'], {'active_test': False})
 
-    def test_keys_without_user_get_the_default_one_on_update(self):
-        # a key of the previous version, when the user was optional
+    def _migrate_from_previous_version(self):
+        """Run migrations/11.0.1.1.0/pre-migration.py as the update from
+        11.0.1.0.0 does, before the columns are updated."""
+        path = get_module_resource(
+            'crm_leads_ext', 'migrations', '11.0.1.1.0', 'pre-migration.py')
+        spec = importlib.util.spec_from_file_location('pre_migration', path)
+        script = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(script)
+        script.migrate(self.cr, '11.0.1.0.0')
+        self.key_rec.invalidate_cache()
+
+    def _key_of_the_previous_version(self):
+        """A key as 11.0.1.0.0 left it: no user (the superuser)."""
         self.cr.execute("ALTER TABLE crm_lead_source_key "
                         "ALTER COLUMN user_id DROP NOT NULL")
         self.cr.execute("UPDATE crm_lead_source_key SET user_id = NULL "
                         "WHERE id = %s", (self.key_rec.id,))
-        self.env['crm.lead.source.key']._set_default_user()
-        self.key_rec.invalidate_cache()
+
+    def test_keys_without_user_get_the_default_one_on_update(self):
+        self._key_of_the_previous_version()
+        self._migrate_from_previous_version()
         self.assertEqual(self.key_rec.user_id, self.default_user)
+        # nothing left for Odoo's NOT NULL to refuse
+        self.cr.execute("SELECT count(*) FROM crm_lead_source_key "
+                        "WHERE user_id IS NULL")
+        self.assertEqual(self.cr.fetchone()[0], 0)
+
+    def test_update_from_a_database_without_the_default_user(self):
+        # 11.0.1.0.0 had no default integration user
+        self._key_of_the_previous_version()
         self.cr.execute("""
-            SELECT is_nullable FROM information_schema.columns
-             WHERE table_name = 'crm_lead_source_key'
-               AND column_name = 'user_id'""")
-        self.assertEqual(self.cr.fetchone()[0], 'NO')
-        # what the module update runs
+            DELETE FROM ir_model_data WHERE module = 'crm_leads_ext'
+               AND model = 'res.users' AND name = 'user_lead_capture'""")
+        self.default_user.write({'login': 'crm_leads_ext.previous'})
+        self.env['ir.model.data'].clear_caches()
+        self._migrate_from_previous_version()
+        user = self.env.ref('crm_leads_ext.user_lead_capture')
+        self.assertNotEqual(user, self.default_user)
+        self.assertEqual(self.key_rec.user_id, user)
+        self.assertEqual(user.login, 'crm_leads_ext.lead_capture')
+        self.assertFalse(user.active)
+        # the same rights as the user a new install gets from the data
+        self.assertEqual(user.groups_id, self.default_user.groups_id)
+        # loaded as the data file's record: not updated by the next update
         self.cr.execute("""
-            SELECT count(*) FROM ir_model_data WHERE module = 'crm_leads_ext'
-               AND model = 'res.users' AND name = 'user_lead_capture'
-               AND noupdate""")
-        self.assertEqual(self.cr.fetchone()[0], 1)
+            SELECT noupdate FROM ir_model_data WHERE module = 'crm_leads_ext'
+               AND model = 'res.users' AND name = 'user_lead_capture'""")
+        self.assertEqual(self.cr.fetchone()[0], True)
 
 
 class TestExampleScript(CaptureCase):

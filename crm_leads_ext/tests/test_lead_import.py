@@ -6,6 +6,8 @@ import base64
 
 from odoo.addons.queue_job.job import Job
 
+from ..lead_import.importer import LeadImporter, Settings
+from ..lead_import.reader import HeaderMatcher, Reader
 from .lead_import_common import HEADER, LeadImportCase
 
 
@@ -165,9 +167,12 @@ class TestLeadImport(LeadImportCase):
         self.assertEqual(self.Lead.search_count([]), count + 1)
         self.assertEqual(lead.city, 'Old City')
         messages = [row['Message'] for row in self.report(wizard)]
-        self.assertIn('ID %d' % lead.id, messages[0])
-        self.assertIn('contact', messages[1])
-        self.assertIn('row 4', messages[3])
+        self.assertEqual(messages[0],
+                         'duplicate of lead %d: same email' % lead.id)
+        self.assertEqual(messages[1], 'a contact has the same phone (ID %d)'
+                         % partner.id)
+        self.assertEqual(messages[3], 'duplicate of row 4 of the file: same '
+                                      'company and contact name')
 
     def test_existing_lead_found_by_company_and_contact_together(self):
         """Without email or phone, an existing lead is the same prospect
@@ -182,7 +187,8 @@ class TestLeadImport(LeadImportCase):
         ]), duplicate_policy='skip')
         self.assertEqual((wizard.created_count, wizard.skipped_count), (1, 1))
         messages = [row['Message'] for row in self.report(wizard)]
-        self.assertIn('ID %d' % known.id, messages[0])
+        self.assertEqual(messages[0], 'duplicate of lead %d: same company '
+                                      'and contact name' % known.id)
         self.assertEqual(len(self.leads(contact_name='Trần Thị Hạnh')), 1)
 
     def test_name_and_address_emails(self):
@@ -201,7 +207,8 @@ class TestLeadImport(LeadImportCase):
                           wizard.failed_count), (1, 1, 0))
         self.assertEqual(len(self.leads(email_from='ly.anh@named.vn')), 1)
         messages = [row['Message'] for row in self.report(wizard)]
-        self.assertIn('ID %d' % gateway_lead.id, messages[1])
+        self.assertEqual(messages[1], 'duplicate of lead %d: same email' %
+                         gateway_lead.id)
 
     def test_duplicates_updated(self):
         lead, partner = self._existing()
@@ -240,9 +247,10 @@ class TestLeadImport(LeadImportCase):
         wizard.action_dry_run()
         self.assertEqual(self.Lead.search_count([]), count)
         self.assertTrue(wizard.dry_run)
-        self.assertEqual((wizard.created_count, wizard.updated_count,
-                          wizard.skipped_count, wizard.failed_count),
-                         (2, 2, 0, 1))
+        self.assertEqual(
+            (wizard.preview_created_count, wizard.preview_updated_count,
+             wizard.preview_skipped_count, wizard.preview_failed_count),
+            (2, 2, 0, 1))
         self.assertIn('Nothing was written', wizard.result_message)
         results = [row['Result'] for row in self.report(wizard)]
         self.assertEqual(results, ['would update', 'would create',
@@ -327,6 +335,29 @@ class TestLeadImport(LeadImportCase):
             again = self.run_import(data, duplicate_policy=policy)
             self.assertEqual(again.created_count, 0)
             self.assertEqual(self.Lead.search_count([]), count)
+
+    def test_the_engine_takes_plain_values_and_reports_each_batch(self):
+        """The engine without the wizard: a file read by its Reader, a
+        mapping, plain settings, and a callback after each batch."""
+        env = self.env(user=self.manager)
+        reader = Reader(env, self._big_file(1500), 'leads.csv')
+        matcher = HeaderMatcher(env, {'contact_name', 'partner_name',
+                                      'email_from', 'city'})
+        table = reader.table(is_header=matcher.is_header)
+        batches = []
+        importer = LeadImporter(
+            env, table, matcher.match(table.header),
+            Settings(team_id=self.team.id, title='contact',
+                     duplicate_policy='skip'),
+            progress=lambda rows, counts: batches.append((rows, counts)),
+            dry_run=True)
+        importer.run()
+        self.assertEqual(batches, [
+            (1000, {'created': 1000, 'updated': 0, 'skipped': 0,
+                    'failed': 0}),
+            (1500, {'created': 1500, 'updated': 0, 'skipped': 0,
+                    'failed': 0})])
+        self.assertFalse(self.leads(email_from='p0@batch.com'))
 
     def test_large_file_runs_as_a_queue_job(self):
         self.env['ir.config_parameter'].set_param(

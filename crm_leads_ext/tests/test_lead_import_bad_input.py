@@ -164,13 +164,14 @@ class TestLeadImportBadInput(LeadImportCase):
             ['D', 'd@date.com', '31 Dec 2026'],
             ['E', 'e@date.com', 'next tuesday']],
             header='Contact Name,Email,Expected Closing')
-        wizard = self.run_import(data)
+        wizard = self.run_import(data, title_mode='contact')
         self.assertEqual((wizard.created_count, wizard.failed_count), (4, 1))
         self.assertEqual(set(self.Lead.search(
             [('email_from', 'like', '@date.com')]).mapped('date_deadline')),
             {'2026-12-31', '2026-12-30'})
-        self.assertIn("'next tuesday' is not a date",
-                      self.report(wizard)[4]['Message'])
+        self.assertEqual(self.report(wizard)[4]['Message'],
+                         "'next tuesday' is a relative date: write the date "
+                         "itself (e.g. 2027-03-05)")
 
     def test_formula_cells_stored_as_text_and_exported_escaped(self):
         self.run_import(self.csv_bytes([

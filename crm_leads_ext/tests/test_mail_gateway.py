@@ -7,13 +7,15 @@ Vietnamese and Chinese names), the sender's open lead appended to, a
 Message-Id processed once."""
 import base64
 import os
+import time
 import unicodedata
 from email.mime.application import MIMEApplication
 from email.mime.multipart import MIMEMultipart
 from email.mime.text import MIMEText
 from email.utils import formataddr
 
-from ..models.mail_signature import body_to_text, parse_signature
+from ..models.mail_signature import (MAX_BODY_CHARS, body_to_text,
+                                     parse_signature)
 from .common import LeadsExtCase
 
 DATA = os.path.join(os.path.dirname(__file__), 'data')
@@ -44,6 +46,30 @@ def encoded_word(text, charset):
 
 def nfc(text):
     return unicodedata.normalize('NFC', text or '')
+
+
+def cpu_seconds(function, *args):
+    """(result, CPU seconds of this process): the parsing is pure Python
+    in this process, so a busy machine does not change the figure."""
+    start = time.process_time()
+    result = function(*args)
+    return result, time.process_time() - start
+
+
+MEGABYTE = 1000 * 1000
+# Bodies of 1 MB that the signature parser's patterns took time quadratic
+# in the length of a line to scan (hours for 1 MB): a run of address
+# characters without "@" (the email pattern), a run of blanks without a
+# tab (the tab pattern and the " | " separator), 80,000 short lines.
+PATHOLOGICAL_BODIES = (
+    ('plain', 'a' * MEGABYTE),
+    ('plain', 'a.' * (MEGABYTE // 2)),
+    ('plain', 'www.' * (MEGABYTE // 4)),
+    ('plain', 'Hello\n\n--\nx' + ' ' * MEGABYTE + 'x'),
+    ('plain', 'Regards,\n' + '1.' * (MEGABYTE // 2)),
+    ('plain', 'a \t b @ c.d\n' * (MEGABYTE // 12)),
+    ('html', '<p>Thanks,</p><p>' + 'a.' * (MEGABYTE // 2) + '</p>'),
+)
 
 
 class TestMailGateway(LeadsExtCase):
@@ -350,6 +376,76 @@ class TestMailGateway(LeadsExtCase):
             self._process(self._mail(sender, "Second.\n")), lead.id)
         self.assertEqual(len(self._emails(lead)), 2)
 
+    # -- unauthenticated mail: bounded work, literal addresses -------------
+
+    def test_megabyte_pathological_bodies(self):
+        """The issue's bound: a 1 MB body the parser's patterns choked on
+        is processed in under a second (of CPU time, see cpu_seconds;
+        Odoo's own processing of such a mail takes about 0.3 s), and
+        nothing of the mail is lost: the lead, with the whole body in its
+        chatter."""
+        for index, (subtype, body) in enumerate(PATHOLOGICAL_BODIES):
+            end = 'END-OF-BODY-%d' % index
+            raw = self._mail(('Big', 'big%d@bounds.example' % index),
+                             body + '\n' + end, subtype=subtype)
+            lead_id, seconds = cpu_seconds(self._process, raw)
+            self.assertLess(seconds, 1.0, (index, body[:40]))
+            lead = self._lead(lead_id)
+            self.assertIn('big%d@bounds.example' % index, lead.email_from)
+            mail = self._emails(lead)
+            self.assertEqual(len(mail), 1)
+            self.assertGreater(len(mail.body), MEGABYTE)
+            self.assertIn(end, mail.body)
+
+    def test_signature_beyond_the_bound_is_not_read(self):
+        """A signature is read in the first MAX_BODY_CHARS of the body
+        only: after them, the lead gets none of it (and the whole mail,
+        as always)."""
+        signature = ("Best regards,\nNguyễn Văn Hùng\nGiám đốc\n"
+                     "Tel: +84 24 3826 1234\n")
+        filler = 'Chi tiết đơn hàng, dòng số %06d.\n'
+        near = self._lead(self._process(self._mail(
+            ('Near', 'near@bounds.example'),
+            ''.join(filler % i for i in range(1000)) + signature)))
+        self.assertContact(near, contact_name='Nguyễn Văn Hùng',
+                           function='Giám đốc', phone='+84 24 3826 1234')
+        lines = MAX_BODY_CHARS // len(filler % 0) + 1
+        far = self._lead(self._process(self._mail(
+            ('Far', 'far@bounds.example'),
+            ''.join(filler % i for i in range(lines)) + signature)))
+        self.assertContact(far, contact_name='Far', function='', phone='')
+        self.assertIn('Tel: +84 24 3826 1234', self._emails(far).body)
+
+    def test_wildcards_in_the_sender_are_literal(self):
+        """The look-up of the sender's open lead takes the address of the
+        From header (the sender's to choose) literally: '%' or '_' in it
+        match no other sender's lead, so that a From of
+        '%@domain' does not make the look-up read every lead of the team
+        of that domain."""
+        Lead = self.env['crm.lead']
+        lan = self._lead(self._process(self._mail(
+            ('Lan', 'lan@wild.example'), "Hi.\n")))
+        milan = self._lead(self._process(self._mail(
+            ('Milan', 'milan@wild.example'), "Hi.\n")))
+
+        def candidates(address):
+            return Lead.search(Lead._mail_open_lead_domain(
+                address, self.team_hn.id))
+
+        self.assertEqual(candidates('lan@wild.example'), milan | lan,
+                         'a substring, as before: milan@ contains lan@')
+        for address in ('%@wild.example', '_an@wild.example',
+                        '%lan@wild.example', '%', '\\%'):
+            self.assertFalse(candidates(address) & (lan | milan), address)
+        wild = self._lead(self._process(self._mail(
+            ('Wild', '%@wild.example'), "Hi.\n")))
+        self.assertNotIn(wild, lan | milan)
+        self.assertEqual(candidates('%@wild.example'), wild)
+        self.assertEqual(
+            self._process(self._mail('%@wild.example', "Again.\n")), wild.id)
+        self.assertEqual(len(self._emails(lan)), 1)
+        self.assertEqual(len(self._emails(milan)), 1)
+
     # -- a Message-Id once -------------------------------------------------
 
     def test_same_message_id_is_processed_once(self):
@@ -416,6 +512,27 @@ class TestSignatureParser(LeadsExtCase):
             "谢谢！\n张三\n地址：上海市浦东新区100号\n传真：021-12345678\n"
             "电话：021-87654321\n"),
             {'contact_name': '张三', 'phone': '021-87654321'})
+
+    def test_long_lines_in_linear_time(self):
+        """The issue's measure: 40,000 characters of one line took the
+        email and tab patterns 3.7 s; a line that long is prose, and each
+        pattern is linear anyway (the HTML fallback's tag pattern too)."""
+        for line in ('a' * 40000, 'x' + ' ' * 40000 + 'x', 'a.' * 20000,
+                     'Tel ' + '1 ' * 20000):
+            for text in (line, 'Hello\n\n--\n' + line):
+                __, seconds = cpu_seconds(parse_signature, text)
+                self.assertLess(seconds, 0.5, text[:40])
+        # HTML lxml cannot parse: a megabyte of "<" (Odoo's gateway itself
+        # is quadratic on it when it stores the mail, see the report)
+        text, seconds = cpu_seconds(body_to_text, '<' * MEGABYTE)
+        self.assertLess(seconds, 0.5)
+        self.assertEqual(set(text), {'<'})
+        # bounded, not switched off: the lines around a long one are read
+        self.assertEqual(parse_signature(
+            'Hello\n\n--\nJohn Smith\nSales Manager\n'
+            'Tel:\t+84 28 3823 4567\n' + 'x' * 40000 + '\n'), {
+                'contact_name': 'John Smith', 'function': 'Sales Manager',
+                'phone': '+84 28 3823 4567'})
 
     def test_a_team_is_not_a_name(self):
         self.assertEqual(parse_signature(

@@ -244,7 +244,7 @@ class TestTranslations(LeadsExtCase):
         data = ('Contact Name,Company,Email\n'
                 'Lê Văn Hùng,Công ty Hoàng Long,hung@hoanglong.vn\n'
                 'Phạm Thu Hà,Công ty Bình Minh,ha@@binhminh\n').encode()
-        wizard = self._import(self.manager_vi, data)
+        wizard = self._import(self.manager_vi, data, title_mode='company')
         wizard.action_load_file()
         wizard.with_context(crm_lead_import_foreground=True).action_import()
         self.assertEqual(
@@ -255,12 +255,13 @@ class TestTranslations(LeadsExtCase):
             'utf-8-sig').splitlines()
         self.assertEqual(lines[0], '"Dòng","Kết quả","ID tiềm năng",'
                          '"Thông báo","Công ty","Tên liên hệ",'
-                         '"Địa chỉ email"')
+                         '"Địa chỉ email","Tiêu đề tiềm năng (công ty)"')
         self.assertTrue(lines[1].startswith('"2","đã tạo","'))
+        self.assertTrue(lines[1].endswith('"Công ty Hoàng Long"'))
         self.assertEqual(
             lines[2], '"3","bị lỗi","","\'ha@@binhminh\' không phải là '
             'địa chỉ email hợp lệ","Công ty Bình Minh","Phạm Thu Hà",'
-            '"ha@@binhminh"')
+            '"ha@@binhminh",""')
 
     def test_import_field_labels(self):
         """The import form's labels and choices, as fields_get gives

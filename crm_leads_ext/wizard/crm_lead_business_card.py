@@ -29,6 +29,14 @@ MAX_PIXELS = 50 * 1000 * 1000
 # photo only costs time (and reads big letters worse)
 OCR_MAX_SIDE = 2000
 OCR_TIMEOUT = 60
+# The photos a card may be, by the type read in the file (never by its
+# name): the extension and the mimetype it is stored with. Nothing else
+# is opened (PIL would run Ghostscript on an EPS file) nor stored (a
+# "card.html" would be served as a web page).
+CARD_IMAGE_TYPES = {
+    'JPEG': ('jpg', 'image/jpeg'),
+    'PNG': ('png', 'image/png'),
+}
 
 # tesseract languages for each choice; the first one leads the layout
 OCR_LANGUAGES = {
@@ -107,11 +115,23 @@ class CrmLeadBusinessCard(models.TransientModel):
                 self._fields[name].get_description(self.env)['string']
                 for name in names)
 
+    @api.model
+    def create(self, vals):
+        """Any user may create a transient record: the card wizard is for
+        those who may create leads."""
+        self._check_lead_rights()
+        return super(CrmLeadBusinessCard, self).create(vals)
+
+    @api.model
+    def _check_lead_rights(self):
+        self.env['crm.lead'].check_access_rights('create')
+
     # -- reading the card ---------------------------------------------------
     @api.multi
-    def _card_png(self):
-        """The card photo as a grey PNG of reasonable size for the OCR;
-        a clear error for what is not an image or is too big."""
+    def _card_photo(self):
+        """(PIL format, grey PNG of reasonable size for the OCR) of the
+        card photo; a clear error for what is not a JPEG or PNG image or
+        is too big."""
         self.ensure_one()
         if not self.card_image:
             raise UserError(_("Upload a photo of the business card first."))
@@ -127,7 +147,9 @@ class CrmLeadBusinessCard(models.TransientModel):
                     'limit': MAX_UPLOAD_BYTES // 1024 // 1024})
         too_big = _("The photo has too many pixels; upload a smaller one.")
         try:
-            image = Image.open(io.BytesIO(data))
+            image = Image.open(io.BytesIO(data),
+                               formats=sorted(CARD_IMAGE_TYPES))
+            image_format = image.format
             width, height = image.size
             if width * height > MAX_PIXELS:
                 raise UserError(too_big)
@@ -143,7 +165,7 @@ class CrmLeadBusinessCard(models.TransientModel):
             raise UserError(_(
                 "The uploaded file is not an image that can be read (a "
                 "JPEG or PNG photo of the card is expected)."))
-        return out.getvalue()
+        return image_format, out.getvalue()
 
     @api.multi
     def _run_ocr(self, png):
@@ -192,9 +214,11 @@ class CrmLeadBusinessCard(models.TransientModel):
         """Fill the form with what the photo shows, as suggestions: what
         the salesperson typed stays; what an earlier photo suggested and
         nobody changed gives way (another card was uploaded). Nothing is
-        saved on a lead."""
+        saved on a lead. The OCR is for the users who may create leads."""
         self.ensure_one()
-        text = self._run_ocr(self._card_png())
+        self._check_lead_rights()
+        self.check_access_rule('write')
+        text = self._run_ocr(self._card_photo()[1])
         parsed = parse_card(text)
         if not parsed:
             raise UserError(_(
@@ -249,30 +273,51 @@ class CrmLeadBusinessCard(models.TransientModel):
         return values
 
     @api.multi
-    def action_create_lead(self):
-        """The salesperson's confirmation: the lead, through the normal
-        create (assignment rules included), with the photo attached."""
+    def _card_attachment_values(self, image_format):
+        """The card photo as uploaded, named and typed after the image it
+        is (the uploaded file name is the user's: "card.html")."""
         self.ensure_one()
+        extension, mimetype = CARD_IMAGE_TYPES[image_format]
+        stem = os.path.splitext(os.path.basename(
+            (self.card_filename or '').replace('\\', '/')))[0].strip()
+        name = '%s.%s' % (stem[:100] or _('business-card'), extension)
+        return {
+            'name': name,
+            'datas_fname': name,
+            'mimetype': mimetype,
+            'datas': self.card_image,
+        }
+
+    @api.multi
+    def action_create_lead(self):
+        """The salesperson's confirmation: the lead, with the photo
+        attached and a note in its chatter, all with the salesperson's
+        rights; then the assignment rules, as for any new lead (they may
+        give the lead to a team the salesperson cannot see)."""
+        self.ensure_one()
+        self._check_lead_rights()
+        self.check_access_rule('write')
         if not (self.name or self.contact_name or self.partner_name or
                 self.email_from):
             raise UserError(_(
                 "Give at least a contact name, a company or an email "
                 "address."))
+        image_format = False
         if self.card_image:
-            self._card_png()  # not an image: refused before anything exists
-        lead = self.env['crm.lead'].create(self._lead_values())
-        if self.card_image:
-            # the assignment rules may have given the lead to a team the
-            # salesperson cannot write to: the card goes with it anyway
-            attachment = self.env['ir.attachment'].sudo().create({
-                'name': self.card_filename or _('business-card.png'),
-                'datas_fname': self.card_filename or 'business-card.png',
-                'datas': self.card_image,
-                'res_model': 'crm.lead',
-                'res_id': lead.id,
-            })
-            lead.sudo().message_post(
-                body=_("Created from a business card."),
-                author_id=self.env.user.partner_id.id,
-                attachment_ids=attachment.ids)
+            # not an image: refused before anything exists
+            image_format = self._card_photo()[0]
+        # the rules after the photo: it is attached with the salesperson's
+        # rights, while the lead is still theirs
+        Lead = self.env['crm.lead']
+        lead = Lead.with_context(crm_lead_skip_assignment=True).create(
+            self._lead_values()).with_env(Lead.env)
+        if image_format:
+            values = self._card_attachment_values(image_format)
+            values.update(res_model='crm.lead', res_id=lead.id)
+            attachment = self.env['ir.attachment'].create(values)
+            lead.message_post(body=_("Created from a business card."),
+                              attachment_ids=attachment.ids)
+        if not self.env.context.get('crm_lead_skip_assignment'):
+            lead.sudo().with_context(
+                crm_assignment_uid=self.env.uid)._apply_assignment_rules()
         return {'type': 'ir.actions.act_window_close'}

@@ -52,6 +52,9 @@ class CrmLead(models.Model):
         costs one query per territory; the followers' rules decide."""
         group_id = self.env['ir.model.data'].xmlid_to_res_id(
             'crm_territory_security.group_territory_salesman')
+        if not self or not group_id:
+            # no lead, or this addon installing: its groups have no user yet
+            return True
         self.env.cr.execute("""
             SELECT DISTINCT u.id
               FROM mail_followers f

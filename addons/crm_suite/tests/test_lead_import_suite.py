@@ -43,7 +43,7 @@ class TestImportedLeadsAcrossAddons(SavepointCase):
             '%s\n' % ','.join(row) for row in rows)).encode()
         wizard = self.env['crm.lead.import'].sudo(self.manager).create({
             'file': base64.b64encode(data), 'file_name': 'delta.csv',
-            'team_id': self.team.id})
+            'team_id': self.team.id, 'title_mode': 'company'})
         wizard.action_load_file()
         wizard.with_context(crm_lead_import_foreground=True).action_import()
         self.assertEqual(wizard.created_count, len(rows))

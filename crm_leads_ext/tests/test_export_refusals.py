@@ -1,0 +1,83 @@
+# Copyright 2026 CRM Suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+"""The web client's exports (/web/export/csv and /web/export/xls; Odoo 11
+has no xlsx export) over real HTTP: records the user may not read answer
+403, deleted ones 404 and what is not an export request 400, each with a
+short message and no traceback, for any model (Odoo 11 answers 500)."""
+import json
+
+from .rpc_common import RpcCase
+
+RULE_MESSAGE = 'security restrictions'
+ACL_MESSAGE = 'not allowed to access'
+
+
+class TestExportRefusals(RpcCase):
+
+    def setUp(self):
+        super(TestExportRefusals, self).setUp()
+        self.seller = self.rpc_user('lx_export_seller',
+                                    'sales_team.group_sale_salesman')
+        other = self.rpc_user('lx_export_other',
+                              'sales_team.group_sale_salesman')
+        Lead = self.env['crm.lead'].with_context(
+            crm_lead_skip_assignment=True)
+        self.own = Lead.create({'name': 'LX export own',
+                                'user_id': self.seller.id})
+        self.foreign = Lead.create({'name': 'LX export foreign',
+                                    'user_id': other.id})
+        self.web = self.session('lx_export_seller')
+
+    def test_leads_of_another_salesperson(self):
+        ok = self.export(self.web, 'crm.lead', self.own.ids)
+        self.assertEqual(ok.status_code, 200)
+        self.assertIn('LX export own', ok.content.decode('utf-8'))
+        for fmt in ('csv', 'xls'):
+            for leads in (self.foreign, self.own | self.foreign):
+                response = self.export(self.web, 'crm.lead', leads.ids,
+                                       fmt=fmt)
+                self.assertNotIn(b'LX export foreign', response.content)
+                error = self.assertDownloadRefused(response, 403,
+                                                   RULE_MESSAGE)
+                self.assertEqual(error['data']['exception_type'],
+                                 'access_error')
+
+    def test_any_model(self):
+        """A model the salesperson has no access to at all."""
+        parameter = self.env['ir.config_parameter'].search([], limit=1)
+        for fmt in ('csv', 'xls'):
+            self.assertDownloadRefused(self.export(
+                self.web, 'ir.config_parameter', parameter.ids, fmt=fmt,
+                fields=('key', 'value')), 403, ACL_MESSAGE)
+
+    def test_deleted_record(self):
+        lead = self.env['crm.lead'].create({'name': 'LX export deleted',
+                                            'user_id': self.seller.id})
+        lead_id = lead.id
+        lead.unlink()
+        self.assertDownloadRefused(
+            self.export(self.web, 'crm.lead', [lead_id]), 404,
+            'does not exist')
+
+    def test_not_an_export_request(self):
+        valid = {'model': 'crm.lead', 'ids': self.own.ids, 'domain': [],
+                 'import_compat': False, 'context': {},
+                 'fields': [{'name': 'name', 'label': 'Name'}]}
+        for data in ('not json', '[]',
+                     json.dumps(dict(valid, model='no.such')),
+                     json.dumps(dict(valid, fields='name')),
+                     json.dumps({'model': 'crm.lead'})):
+            for fmt in ('csv', 'xls'):
+                self.assertDownloadRefused(self.export(
+                    self.web, 'crm.lead', [], fmt=fmt, data=data), 400,
+                    'not a valid export request')
+
+    def test_refusal_in_the_user_language(self):
+        self.env['res.lang'].load_lang('zh_CN')
+        self.env['ir.translation'].load_module_terms(
+            ['crm_leads_ext'], ['zh_CN'])
+        self.seller.lang = 'zh_CN'
+        web = self.session('lx_export_seller')
+        self.assertDownloadRefused(self.export(
+            web, 'crm.lead', [], data='not json'), 400,
+            '这不是有效的导出请求。')
