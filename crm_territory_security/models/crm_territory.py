@@ -415,8 +415,14 @@ class CrmTerritory(models.Model):
             return [users.browse()] * count
         if len(users) == 1:
             return [users] * count
+        sequence = self._round_robin_sequence(self.id)
+        self.env.cr.execute("SELECT to_regclass(%s)", (sequence,))
+        if not self.env.cr.fetchone()[0]:
+            # a territory inserted in SQL: its sequence is made here (and
+            # by the next update of the addon)
+            self._create_round_robin_sequence(self.id)
         self.env.cr.execute(
             "SELECT nextval(%s) FROM generate_series(1, %s)",
-            (self._round_robin_sequence(self.id), count))
+            (sequence, count))
         positions = sorted(row[0] for row in self.env.cr.fetchall())
         return [users[(position - 1) % len(users)] for position in positions]

@@ -122,3 +122,18 @@ class TestTerritoryCache(SavepointCase):
                         self.territory.ids)
         self.assertEqual(self.cr.fetchone()[0], row_version)
         self.assertIn(self.sentinel, self.registry.cache)
+
+    def test_round_robin_of_a_territory_inserted_in_sql(self):
+        """A territory whose sequence is missing (inserted in SQL, before
+        an update of the addon) gets one at its first lead."""
+        self.territory.write({
+            'user_ids': [(6, 0, (self.user_1 | self.user_2).ids)],
+            'assign_user': 'round_robin'})
+        self.cr.execute("DROP SEQUENCE crm_territory_round_robin_%d"
+                        % self.territory.id)
+        leads = self.env['crm.lead']
+        for dummy in range(2):
+            leads |= leads.create({'name': 'TC rr sql', 'user_id': False,
+                                   'country_id': self.iceland.id,
+                                   'zip': '120'})
+        self.assertEqual(leads.mapped('user_id'), self.user_1 | self.user_2)
