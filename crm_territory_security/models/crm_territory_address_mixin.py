@@ -111,9 +111,13 @@ class CrmTerritoryAddressMixin(models.AbstractModel):
         records = self.sudo().with_context(prefetch_fields=False)
         if reset_manual:
             manual = records.filtered('territory_manual_id')
-            # marks their territory to recompute: the ORM's recompute
-            # writes them when they are compared below
-            manual._write({'territory_manual_id': False})
+            # their territory is compared and written below, with the
+            # others, not by the ORM's recompute this _write would run
+            with self.env.norecompute():
+                manual._write({'territory_manual_id': False})
+            for field in records._field_computed[
+                    records._fields['territory_id']]:
+                self.env.remove_todo(field, manual)
             manual.invalidate_cache(['territory_manual_id'], manual.ids)
         values = records._territory_match_values()
         changed = {}

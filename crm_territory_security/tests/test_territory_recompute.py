@@ -177,6 +177,15 @@ class TestTerritoryRecompute(SavepointCase):
         self.assertFalse(self.manual.territory_manual_id)
         self.assertEqual(self.manual.territory_id, self.north)
 
+    def test_reset_territory_counted_as_moved(self):
+        result = self.env['crm.lead']._territory_recompute_job(
+            self.manual.id, self.manual.id, reset_manual=True)
+        self.assertEqual(
+            result, '1 of 1 records moved to another territory.')
+        self.manual.invalidate_cache()
+        self.assertFalse(self.manual.territory_manual_id)
+        self.assertEqual(self.manual.territory_id, self.north)
+
     def test_followers_who_lose_access_unsubscribed(self):
         lead = self.leads[0]
         lead.sudo(self.salesman).message_subscribe_users()
