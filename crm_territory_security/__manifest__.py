@@ -6,14 +6,15 @@
         'Sales territories, record rules that hold on every path, the '
         'manager hierarchy and forecasts'
     ),
-    'version': '11.0.1.2.0',
+    'version': '11.0.1.3.0',
     'category': 'Sales',
     'author': 'CRM Suite contributors',
     'website': 'https://github.com/crm-suite/crm-suite',
     'license': 'AGPL-3',
-    # sale_crm: the quotations of an opportunity follow its territory
+    # sale_crm: the quotations of an opportunity follow its territory;
+    # queue_job: the recompute of every lead and partner runs in chunks
     'depends': ['crm', 'sales_team', 'mail', 'calendar', 'sale_crm',
-                'crm_safe_domain'],
+                'queue_job', 'crm_safe_domain'],
     'data': [
         'security/crm_territory_security.xml',
         'security/ir.model.access.csv',
@@ -26,6 +27,7 @@
         'views/res_partner_views.xml',
         'views/res_company_views.xml',
         'views/res_users_views.xml',
+        'views/crm_territory_assets.xml',
     ],
     'demo': [
         'demo/crm_territory_demo.xml',

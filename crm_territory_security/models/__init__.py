@@ -1,6 +1,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 from . import crm_lead_linked_mixin
 from . import crm_lead_document_mixin
+from . import crm_territory_address_mixin
 from . import crm_territory
 from . import crm_territory_zip_range
 from . import crm_territory_quota
@@ -21,3 +22,4 @@ from . import calendar_attendee
 from . import crm_opportunity_report
 from . import ir_actions_report
 from . import ir_rule
+from . import ir_model_fields

@@ -4,75 +4,35 @@ from odoo import api, fields, models
 
 
 class CrmLead(models.Model):
-    """Each lead and opportunity belongs to a territory, matched from its
-    address on create, import, RPC and address change, unless someone chose
-    it (``territory_manual_id``) and did not reset it since."""
+    """Each lead and opportunity belongs to a territory
+    (``crm.territory.address.mixin``); one that no territory's rules match
+    goes to the company's default territory and is flagged
+    ``territory_unmatched``."""
 
-    _inherit = 'crm.lead'
+    _name = 'crm.lead'
+    _inherit = ['crm.lead', 'crm.territory.address.mixin']
+
+    _territory_category_path = 'partner_id.category_id'
+    # the company's default territory
+    _territory_depends_extra = ('company_id',)
 
     territory_id = fields.Many2one(
-        'crm.territory', string='Territory', index=True,
-        compute='_compute_territory_id', inverse='_inverse_territory_id',
-        store=True, compute_sudo=True, track_visibility='onchange',
+        track_visibility='onchange',
         help="Matched from the address by the territories' rules; choosing "
              "one keeps it until 'Reset territory'.")
-    territory_manual_id = fields.Many2one(
-        'crm.territory', string='Territory Chosen', copy=False,
-        readonly=True)
     territory_unmatched = fields.Boolean(
         string='Unassigned Territory', index=True,
         compute='_compute_territory_id', store=True, compute_sudo=True,
         help="No territory's rules match the address: the lead is in the "
              "company's default territory, or in none.")
-    territory_manual = fields.Boolean(
-        string='Territory Chosen by Hand',
-        compute='_compute_territory_manual')
-
-    @api.depends('country_id', 'state_id', 'zip', 'city', 'company_id',
-                 'partner_id.category_id', 'territory_manual_id')
-    def _compute_territory_id(self):
-        manual = self.filtered('territory_manual_id')
-        for lead in manual:
-            lead.territory_id = lead.territory_manual_id
-            lead.territory_unmatched = False
-        automatic = self - manual
-        matches = self.env['crm.territory']._match_records(automatic)
-        default_company = self.env.user.company_id
-        for lead in automatic:
-            match = matches.get(lead.id)
-            lead.territory_unmatched = not match
-            lead.territory_id = match or (
-                lead.company_id or default_company
-            ).crm_default_territory_id
 
     @api.multi
-    def _inverse_territory_id(self):
-        if self.env.context.get('territory_matched'):
-            return  # matched at create, not chosen
-        for lead in self:
-            lead.territory_manual_id = lead.territory_id
-
-    @api.depends('territory_manual_id')
-    def _compute_territory_manual(self):
-        for lead in self:
-            lead.territory_manual = bool(lead.territory_manual_id)
-
-    @api.multi
-    def _territory_address(self):
+    def _territory_values(self, territory):
         self.ensure_one()
-        return {
-            'country_id': self.country_id.id,
-            'state_id': self.state_id.id,
-            'zip': self.zip,
-            'city': self.city,
-            'category_ids': self.partner_id.category_id.ids,
-        }
-
-    @api.multi
-    def write(self, vals):
-        if 'territory_id' in vals and 'territory_manual_id' not in vals:
-            vals = dict(vals, territory_manual_id=vals['territory_id'])
-        return super(CrmLead, self).write(vals)
+        default = (self.company_id or self.env.user.company_id) \
+            .crm_default_territory_id
+        return {'territory_id': (territory or default).id,
+                'territory_unmatched': not territory}
 
     @api.multi
     def _write(self, vals):
@@ -110,13 +70,6 @@ class CrmLead(models.Model):
             [row[0] for row in self.env.cr.fetchall()])
         return self.env['mail.followers']._crm_lead_unsubscribe(users, self)
 
-    @api.multi
-    def action_reset_territory(self):
-        """Forget the territory chosen by hand: match it from the address
-        again."""
-        self.write({'territory_manual_id': False})
-        return True
-
     @api.model
     def create(self, vals):
         """The territory is known before the INSERT: the followers created
@@ -128,11 +81,8 @@ class CrmLead(models.Model):
         self.check_access_rights('create')
         vals = dict(vals)
         matched = False
-        if vals.get('territory_id'):
-            # chosen by hand; set with it, so that a recompute during the
-            # create keeps it
-            vals['territory_manual_id'] = vals['territory_id']
-        else:
+        # a territory in the values is chosen by hand (the mixin's create)
+        if not vals.get('territory_id'):
             vals.pop('territory_id', None)
             Territory = self.env['crm.territory']
             draft = self.new(vals)
@@ -159,13 +109,20 @@ class CrmLead(models.Model):
 
     @api.multi
     def _assign_territory_salespeople(self):
-        """Give the leads without a salesperson the next salesperson of
+        """Give the leads without a salesperson the next salespeople of
         their territory (those assigning one): one write per salesperson
-        whatever the number of leads (the candidates found in one
-        query: most leads of a large import are not)."""
+        whatever the number of leads (the candidates found in one query:
+        most leads of a large import are not).
+
+        With the superuser's rights, as crm_leads_ext's assignment rules:
+        the caller's right to create the leads was checked, and it may not
+        be allowed to read or write them (an integration user that may
+        only create leads). The caller keeps its own environment: nothing
+        more is readable to it."""
         if not self:
             return True
-        self.recompute()
+        leads = self.sudo()
+        leads.recompute()
         assigning = set(self.env['crm.territory'].sudo().search(
             [('assign_user', '!=', 'none')]).ids)
         if not assigning:
@@ -175,15 +132,18 @@ class CrmLead(models.Model):
         self.env.cr.execute(
             "SELECT id, user_id, territory_id FROM crm_lead WHERE id IN %s",
             (tuple(self.ids),))
-        candidates = sorted(
-            lead_id for lead_id, user_id, territory_id
-            in self.env.cr.fetchall()
-            if not user_id and territory_id in assigning)
+        by_territory = {}
+        for lead_id, user_id, territory_id in sorted(self.env.cr.fetchall()):
+            if not user_id and territory_id in assigning:
+                by_territory.setdefault(territory_id, []).append(lead_id)
         by_user = {}
-        for lead in self.browse(candidates):
-            user = lead.territory_id._next_salesperson()
-            if user:
-                by_user.setdefault(user.id, []).append(lead.id)
-        for user_id, lead_ids in by_user.items():
-            self.browse(lead_ids).write({'user_id': user_id})
+        Territory = self.env['crm.territory'].sudo()
+        for territory_id, lead_ids in sorted(by_territory.items()):
+            users = Territory.browse(territory_id)._next_salespeople(
+                len(lead_ids))
+            for lead_id, user in zip(lead_ids, users):
+                if user:
+                    by_user.setdefault(user.id, []).append(lead_id)
+        for user_id, lead_ids in sorted(by_user.items()):
+            leads.browse(lead_ids).write({'user_id': user_id})
         return True

@@ -79,7 +79,6 @@ class CrmTerritory(models.Model):
         help="When a lead without salesperson is assigned to this "
              "territory, give it a salesperson: its only one, or each in "
              "turn.")
-    last_assigned_user_id = fields.Many2one('res.users', readonly=True)
     lead_count = fields.Integer(compute='_compute_lead_count')
 
     _sql_constraints = [
@@ -172,23 +171,63 @@ class CrmTerritory(models.Model):
                 for city in (self.city_names or '').split(',')
                 if city.strip()]
 
+    # The matching rules are cached per version of the rules: a number in
+    # a one-row table, set from a sequence by every change of a matching
+    # rule (in the changing transaction: others see the new number when
+    # they see the new rules; never reused: a rolled back change leaves no
+    # cache entry anyone else could read). Reading it is one query per
+    # matching, instead of one per territory; a change of a salesperson,
+    # of a manager or of the round-robin position keeps the cache, and no
+    # other cache of the server is cleared.
+
+    # the fields whose change changes the matching (the rules' data, the
+    # territories matching at all, their order)
+    _matching_fields = frozenset([
+        'country_ids', 'state_ids', 'zip_range_ids', 'city_names',
+        'category_ids', 'domain', 'priority', 'parent_id', 'active'])
+
+    @api.model_cr
+    def init(self):
+        cr = self.env.cr
+        cr.execute("CREATE SEQUENCE IF NOT EXISTS "
+                   "crm_territory_rules_version_seq")
+        cr.execute("""
+            CREATE TABLE IF NOT EXISTS crm_territory_rules_version (
+                version bigint NOT NULL)""")
+        cr.execute("""
+            INSERT INTO crm_territory_rules_version (version)
+            SELECT nextval('crm_territory_rules_version_seq')
+             WHERE NOT EXISTS (SELECT 1 FROM crm_territory_rules_version)""")
+        # territories created before their round-robin sequence existed
+        cr.execute("""
+            SELECT id FROM crm_territory
+             WHERE to_regclass('crm_territory_round_robin_' || id) IS NULL""")
+        for territory_id, in cr.fetchall():
+            self._create_round_robin_sequence(territory_id)
+
+    @api.model
+    def _rules_version(self):
+        self.env.cr.execute("SELECT version FROM crm_territory_rules_version")
+        return self.env.cr.fetchone()[0]
+
+    @api.model
+    def _rules_changed(self):
+        """A matching rule changes in this transaction: a new version."""
+        self.env.cr.execute("""
+            UPDATE crm_territory_rules_version
+               SET version = nextval('crm_territory_rules_version_seq')""")
+
     @api.model
     def _matching_rules(self):
         """The rules of the active territories that have at least one, as
-        plain Python sets, best territory first. Cached until a territory or
-        a zip range changes: no query per lead created."""
-        data = self._matching_rules_data()
-        ids = [rule['territory_id'] for rule in data]
-        if len(self.sudo().browse(ids).exists()) != len(ids):
-            # cached by a transaction that was rolled back
-            self.clear_caches()
-            data = self._matching_rules_data()
+        plain Python sets, best territory first. Cached until a matching
+        rule changes: no query per territory for each lead created."""
         return [dict(rule, territory=self.browse(rule['territory_id']))
-                for rule in data]
+                for rule in self._matching_rules_data(self._rules_version())]
 
     @api.model
-    @tools.ormcache()
-    def _matching_rules_data(self):
+    @tools.ormcache('version')
+    def _matching_rules_data(self, version):
         parents = {
             row['id']: row['parent_id'] and row['parent_id'][0]
             for row in self.sudo().with_context(active_test=False)
@@ -225,23 +264,30 @@ class CrmTerritory(models.Model):
                 rules.append(rule)
         return tuple(sorted(rules, key=lambda rule: rule['key']))
 
-    # The caches of the matching rules are cleared after the ORM checked
-    # the caller's rights (and changed the rules).
+    # The version changes before the ORM's change too: what this
+    # transaction matches in between is cached under a version nobody else
+    # will read.
 
     @api.model
     def create(self, vals):
+        self._rules_changed()
         territory = super(CrmTerritory, self).create(vals)
-        self.clear_caches()
+        self._rules_changed()
+        self._create_round_robin_sequence(territory.id)
         return territory
 
     @api.multi
     def write(self, vals):
+        matching = bool(self._matching_fields & set(vals))
+        if matching:
+            self._rules_changed()
         # those who may lose access: the users of these territories and of
         # their sub-territories, before the write
         losing = self._access_users() if {
             'user_ids', 'manager_id', 'parent_id'} & set(vals) else None
         result = super(CrmTerritory, self).write(vals)
-        self.clear_caches()
+        if matching:
+            self._rules_changed()
         if losing:
             self.env['mail.followers']._crm_lead_unsubscribe(losing)
         return result
@@ -249,8 +295,12 @@ class CrmTerritory(models.Model):
     @api.multi
     def unlink(self):
         losing = self._access_users()
+        ids = self.ids
+        self._rules_changed()
         result = super(CrmTerritory, self).unlink()
-        self.clear_caches()
+        self._rules_changed()
+        for territory_id in ids:
+            self._drop_round_robin_sequence(territory_id)
         self.env['mail.followers']._crm_lead_unsubscribe(losing)
         return result
 
@@ -294,14 +344,13 @@ class CrmTerritory(models.Model):
         territories that have a domain."""
         if not records:
             return {}
-        addresses = {record.id: record._territory_address()
-                     for record in records}
-        return self._match_addresses(addresses, records)
+        return self._match_addresses(records._territory_addresses(),
+                                     records)
 
     @api.model
     def _match_addresses(self, addresses, records=None):
         """The best territory of each address ({key: address dict as
-        ``_territory_address`` gives}), as {key: territory}. The
+        ``_territory_addresses`` gives}), as {key: territory}. The
         territories with a domain are matched only against ``records``
         (whose ids are the keys), in the database."""
         result = {}
@@ -331,18 +380,49 @@ class CrmTerritory(models.Model):
                 result[rid] = rule['territory']
         return result
 
+    # Round-robin: the position of each territory is a PostgreSQL
+    # sequence of its own (as ir.sequence's "standard" implementation):
+    # nextval never waits for another transaction nor fails under
+    # concurrent creates, and two leads created at once get two positions.
+    # A rolled back create skips one position. Nothing is written on the
+    # territory, whose record the matching caches.
+
+    @api.model
+    def _round_robin_sequence(self, territory_id):
+        return 'crm_territory_round_robin_%d' % territory_id
+
+    @api.model
+    def _create_round_robin_sequence(self, territory_id):
+        # DDL takes no parameters: the name is made of an integer id
+        self.env.cr.execute(  # pylint: disable=sql-injection
+            'CREATE SEQUENCE IF NOT EXISTS %s' %
+            self._round_robin_sequence(int(territory_id)))
+
+    @api.model
+    def _drop_round_robin_sequence(self, territory_id):
+        self.env.cr.execute(  # pylint: disable=sql-injection
+            'DROP SEQUENCE IF EXISTS %s' %
+            self._round_robin_sequence(int(territory_id)))
+
     @api.multi
-    def _next_salesperson(self):
-        """The salesperson a new lead of this territory goes to: its only
-        one, or each in turn when it assigns round-robin."""
+    def _next_salespeople(self, count):
+        """The salespeople ``count`` new leads of this territory go to, in
+        order: its only one, or each in turn when it assigns round-robin
+        (empty when it assigns none)."""
         self.ensure_one()
         users = self.user_ids.sorted('id')
         if self.assign_user == 'none' or not users:
-            return self.env['res.users']
+            return [users.browse()] * count
         if len(users) == 1:
-            return users
-        last = self.last_assigned_user_id
-        following = users.filtered(lambda u: u.id > last.id)
-        user = following[:1] or users[:1]
-        self.sudo().write({'last_assigned_user_id': user.id})
-        return user
+            return [users] * count
+        sequence = self._round_robin_sequence(self.id)
+        self.env.cr.execute("SELECT to_regclass(%s)", (sequence,))
+        if not self.env.cr.fetchone()[0]:
+            # a territory inserted in SQL: its sequence is made here (and
+            # by the next update of the addon)
+            self._create_round_robin_sequence(self.id)
+        self.env.cr.execute(
+            "SELECT nextval(%s) FROM generate_series(1, %s)",
+            (sequence, count))
+        positions = sorted(row[0] for row in self.env.cr.fetchall())
+        return [users[(position - 1) % len(users)] for position in positions]

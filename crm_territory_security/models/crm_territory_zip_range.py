@@ -28,36 +28,30 @@ class CrmTerritoryZipRange(models.Model):
                     "starts.") % {'from': zip_range.zip_from,
                                   'to': zip_range.zip_to})
 
-    # the territories' cached matching rules are cleared once the ORM
-    # checked the caller's rights (and changed the ranges)
+    # every field of a zip range is a matching rule: a new version of the
+    # rules before and after the change (see crm.territory)
 
     @api.model
     def create(self, vals):
+        self.env['crm.territory']._rules_changed()
         zip_range = super(CrmTerritoryZipRange, self).create(vals)
-        self.clear_caches()
+        self.env['crm.territory']._rules_changed()
         return zip_range
 
     @api.multi
     def write(self, vals):
+        self.env['crm.territory']._rules_changed()
         result = super(CrmTerritoryZipRange, self).write(vals)
-        self.clear_caches()
+        self.env['crm.territory']._rules_changed()
         return result
 
     @api.multi
     def unlink(self):
+        self.env['crm.territory']._rules_changed()
         result = super(CrmTerritoryZipRange, self).unlink()
-        self.clear_caches()
+        self.env['crm.territory']._rules_changed()
         return result
 
     @api.model
     def _normalize(self, zip_code):
         return (zip_code or '').replace(' ', '').upper()
-
-    @api.multi
-    def _contains(self, zip_code):
-        self.ensure_one()
-        zip_code = self._normalize(zip_code)
-        if not zip_code:
-            return False
-        return (self._normalize(self.zip_from) <= zip_code <=
-                self._normalize(self.zip_to))

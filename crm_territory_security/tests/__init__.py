@@ -1,2 +1,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 from . import test_territory_safe_domain
+from . import test_territory_cache
+from . import test_territory_round_robin_concurrency
+from . import test_territory_recompute
+from . import test_territory_generated_rules
+from . import test_territory_assignment_rights

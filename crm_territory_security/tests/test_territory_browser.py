@@ -7,13 +7,23 @@ import pytest
 
 from selenium.webdriver.common.by import By
 
+from odoo.addons.queue_job.job import Job
+
 from browser_harness import ChromiumCase
 
 PAGE_TEXT_JS = "return document.querySelector('.o_content').innerText;"
 
 
+class TerritoryBrowserCase(ChromiumCase):
+
+    def page_text(self):
+        self.browser.wait_idle()
+        with self.browser_turn():
+            return self.driver.execute_script(PAGE_TEXT_JS)
+
+
 @pytest.mark.browser
-class TestTerritoryInBrowser(ChromiumCase):
+class TestTerritoryInBrowser(TerritoryBrowserCase):
 
     def setUp(self):
         super(TestTerritoryInBrowser, self).setUp()
@@ -49,11 +59,6 @@ class TestTerritoryInBrowser(ChromiumCase):
                          'user_id': self.user_a.id,
                          'planned_revenue': 1000.0})
 
-    def page_text(self):
-        self.browser.wait_idle()
-        with self.browser_turn():
-            return self.driver.execute_script(PAGE_TEXT_JS)
-
     def assert_only_alpha(self, text, where):
         self.assertIn('BR alpha one', text, where)
         self.assertIn('BR alpha two', text, where)
@@ -84,17 +89,33 @@ class TestTerritoryInBrowser(ChromiumCase):
             self.assertEqual(figures, '2', text)
 
     def test_manager_forecast_and_territory_form(self):
-        """The region manager's forecast pivot rolls both territories up
-        into the region; a Sales Manager opens the territory form."""
+        """The region manager's forecast pivot opens on this month and the
+        next two, by month, rolls both territories up into the region and shows the
+        weighted pipeline, what was won and the attainment; a Sales
+        Manager opens the territory form."""
+        leads = self.env['crm.lead'].search([('name', 'like', 'BR %')])
+        weighted = sum(lead.planned_revenue * lead.probability / 100.0
+                       for lead in leads)
+        self.assertTrue(weighted)
         self.browser.login('br_manager', 'br_manager')
         self.browser.open_menu(
             'crm_territory_security.crm_territory_forecast_territory_menu')
-        self.browser.wait_for('.o_pivot')
+        self.browser.wait_for('.o_pivot table')
         text = self.page_text()
         self.save_evidence('forecast')
         self.assertIn('BR Region', text)
-        self.assertIn('4,000.00', text)
-        self.assertNotIn('8,000.00', text, 'each lead counted once')
+        for measure in ('Weighted Pipeline', 'Won', 'Attainment (%)'):
+            self.assertIn(measure, text)
+        self.assertNotIn('Open Pipeline', text)
+        self.assertNotIn('Undefined', text)
+        self.assertIn('{:,.2f}'.format(weighted), text)
+        self.assertNotIn('{:,.2f}'.format(2 * weighted), text,
+                         'each lead counted once')
+        with self.browser_turn():
+            facets = self.driver.find_element(
+                By.CSS_SELECTOR, '.o_searchview').text
+        self.assertIn('Next 3 Months', facets)
+        self.assertIn('In a Territory', facets)
         self.browser.open('/web/session/logout')
         self.browser.login('admin', 'admin')
         self.browser.open_menu('crm_territory_security.crm_territory_menu')
@@ -110,6 +131,116 @@ class TestTerritoryInBrowser(ChromiumCase):
         self.save_evidence('territory-form')
         self.assertIn('Matching Rules', text)
         self.assertIn('Browser Salesman A', text)
+
+
+@pytest.mark.browser
+class TestForecastInBrowser(TerritoryBrowserCase):
+    """A Sales Manager's forecast by salesperson: their success rates; a
+    salesperson with nothing to forecast reads what the report shows
+    instead of an empty table."""
+
+    def setUp(self):
+        super(TestForecastInBrowser, self).setUp()
+        env = self.env
+        Users = env['res.users'].with_context(no_reset_password=True)
+        self.newcomer = Users.create({
+            'name': 'Forecast Newcomer', 'login': 'br_newcomer',
+            'password': 'br_newcomer',
+            'groups_id': [(6, 0, [env.ref('base.group_user').id, env.ref(
+                'crm_territory_security.group_territory_salesman').id])]})
+        self.seller = Users.create({
+            'name': 'Forecast Seller', 'login': 'br_seller',
+            'password': 'br_seller', 'email': 'br_seller@example.com',
+            'groups_id': [(6, 0, [env.ref('base.group_user').id, env.ref(
+                'sales_team.group_sale_salesman').id])]})
+        Lead = env['crm.lead'].with_context(mail_create_nolog=True)
+        for number, outcome in enumerate(['won', 'won', 'won', 'lost']):
+            lead = Lead.create({
+                'name': 'BRF deal %d' % number, 'type': 'opportunity',
+                'user_id': self.seller.id, 'planned_revenue': 500.0})
+            if outcome == 'won':
+                lead.action_set_won()
+            else:
+                lead.action_set_lost()
+
+    def test_success_rate_of_each_salesperson(self):
+        self.browser.login('admin', 'admin')
+        self.browser.open_menu(
+            'crm_territory_security.crm_territory_forecast_menu')
+        self.browser.wait_for('.o_pivot table')
+        text = self.page_text()
+        self.save_evidence('forecast-salesperson')
+        self.assertIn('Success Rate (%)', text)
+        with self.browser_turn():
+            row = [row.text for row in self.driver.find_elements(
+                By.CSS_SELECTOR, '.o_pivot table tbody tr')
+                if 'Forecast Seller' in row.text]
+        self.assertTrue(row, text)
+        # 3 won of 4 closed: 75 %, and 1,500.00 won
+        self.assertIn('75.00', row[0])
+        self.assertIn('1,500.00', row[0])
+
+    def test_empty_forecast_says_what_it_shows(self):
+        self.browser.login('br_newcomer', 'br_newcomer')
+        self.browser.open_menu(
+            'crm_territory_security.crm_territory_forecast_territory_menu')
+        self.browser.wait_for('.o_crm_territory_forecast_help')
+        text = self.page_text()
+        self.save_evidence('forecast-empty')
+        self.assertIn('No opportunity, closed deal or quota of a territory '
+                      'in this period.', text)
+        self.assertIn('weighted pipeline', text)
+        self.assertNotIn('No data to display', text)
+        with self.browser_turn():
+            self.driver.find_element(
+                By.CSS_SELECTOR, '.o_cp_switch_graph').click()
+        self.browser.wait_for('.o_graph .o_crm_territory_forecast_help')
+        self.save_evidence('forecast-empty-graph')
+
+
+@pytest.mark.browser
+class TestRecomputeInBrowser(TerritoryBrowserCase):
+    """A Sales Manager recomputes the territories: the wizard queues the
+    chunks and shows how many are done."""
+
+    def test_recompute_shows_its_progress(self):
+        self.env['ir.config_parameter'].set_param(
+            'crm_territory_security.recompute_chunk_size', '50')
+        self.browser.login('admin', 'admin')
+        self.browser.open_menu(
+            'crm_territory_security.crm_territory_recompute_menu')
+        button = self.browser.wait_for(
+            '.modal button[name="action_recompute"]')
+        with self.browser_turn():
+            button.click()
+        self.browser.wait_for('.modal button[name="action_refresh"]')
+        text = self.modal_text()
+        self.save_evidence('recompute-queued')
+        wizard = self.env['crm.territory.recompute'].search(
+            [], order='id desc', limit=1)
+        self.assertEqual(wizard.state, 'running')
+        self.assertIn('0 of %d' % wizard.job_count, text)
+        jobs = wizard.sudo().job_ids.sorted('id')
+        for record in jobs[:2]:
+            job = Job.load(self.env, record.uuid)
+            job.perform()
+            job.set_done()
+            job.store()
+        with self.browser_turn():
+            self.driver.find_element(
+                By.CSS_SELECTOR,
+                '.modal button[name="action_refresh"]').click()
+        self.browser.wait_idle()
+        text = self.modal_text()
+        self.save_evidence('recompute-progress')
+        self.assertIn('2 of %d' % wizard.job_count, text)
+
+    def modal_text(self):
+        self.browser.wait_idle()
+        with self.browser_turn():
+            return self.driver.find_element(
+                By.CSS_SELECTOR, '.modal .modal-body').text.replace(
+                    '\n', ' ')
 
 
 @pytest.mark.browser

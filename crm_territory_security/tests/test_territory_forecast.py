@@ -1,5 +1,9 @@
 # Copyright 2026 CRM Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+import ast
+
+from lxml import etree
+
 from odoo import fields
 from odoo.exceptions import AccessError
 
@@ -142,3 +146,102 @@ class TestTerritoryForecast(TerritoryCase):
                              model)
         self.assertFalse(self.env['crm.territory'].sudo(director).search(
             [('id', '=', territory.id)]))
+
+    def test_success_rate_per_salesperson(self):
+        """Won / (won + lost) of the month, per salesperson, as the sales
+        funnel counts them: won, in a stage of probability 100; lost,
+        marked lost (archived at 0 %) or moved to a folded stage of
+        probability 0. By hand: A won 2 and lost 2 (50 %), B won 1 and lost
+        3 (25 %); their region 3 of 8 (37.5 %)."""
+        lost_stage = self.env['crm.stage'].create({
+            'name': 'RT Sale Lost', 'probability': 0, 'fold': True,
+            'on_change': True, 'sequence': 99})
+        Lead = self.env['crm.lead'].with_context(mail_create_nolog=True)
+
+        def opportunities(user, city, country, outcomes):
+            for outcome in outcomes:
+                lead = Lead.create({
+                    'name': 'RT %s %s' % (user.login, outcome),
+                    'type': 'opportunity', 'city': city,
+                    'country_id': country.id, 'user_id': user.id,
+                    'planned_revenue': 100.0})
+                if outcome == 'won':
+                    lead.action_set_won()
+                elif outcome == 'marked lost':
+                    lead.action_set_lost()
+                elif outcome == 'lost stage':
+                    lead.write({'stage_id': lost_stage.id})
+        opportunities(self.user_a, 'Redteam City A', self.country_a,
+                      ['won', 'won', 'marked lost', 'lost stage'])
+        opportunities(self.user_b, 'Redteam City B', self.country_b,
+                      ['won', 'marked lost', 'marked lost', 'lost stage'])
+        month = fields.Date.to_string(fields.Date.from_string(
+            fields.Date.context_today(self.lead_a)).replace(day=1))
+        domain = [('territory_id', 'child_of', self.region.id),
+                  ('date', '=', month)]
+
+        def rates(user, groupby):
+            rows = self.env['crm.territory.forecast'].sudo(user).read_group(
+                domain, ['success_rate', 'won_count', 'lost_count'] +
+                groupby, groupby, lazy=False)
+            return {row[groupby[0]][0] if groupby else None: (
+                row['won_count'], row['lost_count'], row['success_rate'])
+                for row in rows}
+        self.assertEqual(rates(self.user_m, ['user_id']), {
+            self.user_a.id: (2, 2, 50.0), self.user_b.id: (1, 3, 25.0)})
+        self.assertEqual(rates(self.user_m, []), {None: (3, 5, 37.5)})
+        self.assertEqual(rates(self.user_a, []), {None: (2, 2, 50.0)})
+        # a lost opportunity is no open pipeline
+        open_rows = self.forecast(self.user_d, [
+            ('territory_id', 'child_of', self.region.id)], [])
+        self.assertEqual(open_rows[0]['open_amount'], 8000.0)
+
+    def test_default_views_of_the_forecasts(self):
+        """Both forecasts open on this month and the next two, with the
+        measures a sales manager reads first and a help when empty; the
+        territory forecast by territory, without the opportunities of no
+        territory."""
+        Forecast = self.env['crm.territory.forecast'].sudo(self.user_m)
+        expected = {
+            'crm_territory_security.crm_territory_forecast_territory_action':
+            ('territory_level1_id', ['weighted_amount', 'won_amount',
+                                     'attainment'], 'in_territory'),
+            'crm_territory_security.crm_territory_forecast_action':
+            ('user_id', ['weighted_amount', 'won_amount', 'success_rate'],
+             'next_3_months'),
+        }
+        for xmlid, (row, measures, search_default) in expected.items():
+            action = self.env.ref(xmlid)
+            self.assertIn('search_default_' + search_default, action.context)
+            self.assertIn('search_default_next_3_months', action.context)
+            self.assertIn('oe_view_nocontent', action.help)
+            view = action.view_ids[:1].view_id or self.env.ref(
+                'crm_territory_security.crm_territory_forecast_view_pivot')
+            arch = etree.fromstring(Forecast.fields_view_get(
+                view.id, 'pivot')['arch'])
+            self.assertEqual(arch.get('js_class'),
+                             'crm_territory_forecast_pivot')
+            self.assertEqual(
+                [(field.get('name'), field.get('type'), field.get('interval'))
+                 for field in arch.iter('field')],
+                [(row, 'row', None), ('date', 'col', 'month')] +
+                [(measure, 'measure', None) for measure in measures])
+        # a Sales Manager's forecast by territory: no "Undefined" row of
+        # the opportunities no territory matched
+        self.env.user.company_id.crm_default_territory_id = False
+        self.env['crm.lead'].create({
+            'name': 'RT nowhere', 'type': 'opportunity',
+            'city': 'Redteam Nowhere', 'planned_revenue': 99999.0})
+        Forecast = self.env['crm.territory.forecast'].sudo(self.user_d)
+        search = etree.fromstring(Forecast.fields_view_get(
+            None, 'search')['arch'])
+        domain = ast.literal_eval(search.xpath(
+            "//filter[@name='in_territory']")[0].get('domain'))
+
+        def level1(domain):
+            return [row['territory_level1_id'] for row in Forecast.read_group(
+                domain, ['weighted_amount', 'territory_level1_id'],
+                ['territory_level1_id'])]
+        self.assertIn(False, level1([]))
+        self.assertTrue(level1(domain))
+        self.assertNotIn(False, level1(domain))

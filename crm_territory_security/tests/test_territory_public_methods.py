@@ -108,6 +108,15 @@ class TestTerritoryPublicMethods(TerritoryCase):
             self.env['crm.territory.forecast'].sudo(self.employee).read_group(
                 [], ['open_amount'], ['user_id'])
 
+    def test_forecast_views(self):
+        """Its views (with the js_class set on them) for salespeople
+        only."""
+        Forecast = self.env['crm.territory.forecast']
+        with self.assertRaises(AccessError):
+            Forecast.sudo(self.employee).fields_view_get(None, 'pivot')
+        self.assertIn('js_class', Forecast.sudo(self.user_a).fields_view_get(
+            None, 'pivot')['arch'])
+
     # crm.lead and res.partner
 
     def test_lead_methods(self):
