@@ -2,7 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 """crm_leads_ext's lead import writes leads in SQL: what the create() of
 crm_territory_security and crm_funnel_stages does must happen to imported
-leads too (crm_suite's glue, crm.lead._post_import_create)."""
+leads too: the bridges crm_leads_ext_territory and crm_leads_ext_funnel,
+installed with the suite, do it (crm.lead._post_import_create)."""
 import base64
 
 from odoo.tests.common import SavepointCase
