@@ -39,9 +39,8 @@ class TestLeadImportVsCreate(LeadImportCase):
         if 'crm.territory' in env:
             # crm_territory_security: a territory that matches the row and
             # gives its leads its one salesperson (one: both leads get the
-            # same one whatever the round robin's turn)
-            # a member of the import's team: crm then keeps the team when
-            # the salesperson is set
+            # same one whatever the round robin's turn), a member of the
+            # import's team (crm then keeps the team when it is set)
             cls.seller = Users.create({
                 'name': 'Delta Seller', 'login': 'lx_vs_delta_seller',
                 'sale_team_id': cls.team.id,
