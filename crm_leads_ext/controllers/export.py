@@ -4,7 +4,7 @@ import json
 
 from werkzeug.exceptions import BadRequest, Forbidden, NotFound
 
-from odoo import _
+from odoo import _, http
 from odoo.exceptions import AccessError, MissingError, UserError
 from odoo.http import request
 from odoo.addons.web.controllers import main
@@ -50,7 +50,8 @@ def valid_export_request(data):
                 isinstance(params['domain'] or [], list) and
                 'import_compat' in params and
                 isinstance(params.get('context') or {}, dict))
-    except (ValueError, TypeError, KeyError):
+    except (ValueError, TypeError, KeyError, RecursionError):
+        # RecursionError: nested deeper than Python's stack
         return False
 
 
@@ -77,10 +78,20 @@ class CSVExport(ExportRefusalMixin, main.CSVExport):
     starting with @ (or a tab or carriage return), which spreadsheets run
     as formulas too: imported prospect lists carry such cells."""
 
+    @http.route()
+    def index(self, data=None, token=None):
+        """Without ``data``, Odoo 11 fails on the missing argument (500):
+        the base refuses it."""
+        return self.base(data, token)
+
     def from_data(self, fields, rows):
         return super(CSVExport, self).from_data(
             fields, [[escape_formula(cell) for cell in row] for row in rows])
 
 
 class ExcelExport(ExportRefusalMixin, main.ExcelExport):
-    pass
+
+    @http.route()
+    def index(self, data=None, token=None):
+        """See CSVExport.index."""
+        return self.base(data, token)

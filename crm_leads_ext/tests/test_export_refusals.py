@@ -72,6 +72,16 @@ class TestExportRefusals(RpcCase):
                     self.web, 'crm.lead', [], fmt=fmt, data=data), 400,
                     'not a valid export request')
 
+    def test_malformed_export_requests(self):
+        """Nested deeper than Python's stack, or no request at all."""
+        for fmt in ('csv', 'xls'):
+            self.assertDownloadRefused(self.export(
+                self.web, 'crm.lead', [], fmt=fmt, data='[' * 20000), 400,
+                'not a valid export request')
+            self.assertDownloadRefused(self.download(
+                self.web, '/web/export/%s' % fmt, {'token': 'lx'}), 400,
+                'not a valid export request')
+
     def test_refusal_in_the_user_language(self):
         self.env['res.lang'].load_lang('zh_CN')
         self.env['ir.translation'].load_module_terms(
