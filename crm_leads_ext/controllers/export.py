@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 import json
 
-from werkzeug.exceptions import BadRequest, Forbidden, NotFound
+from werkzeug.exceptions import BadRequest, Forbidden
 
 from odoo import _, http
 from odoo.exceptions import AccessError, MissingError, UserError
@@ -26,7 +26,6 @@ def refusal(status, message, exception):
             'arguments': [message],
             'exception_type': {
                 AccessError: 'access_error',
-                MissingError: 'missing_error',
                 UserError: 'user_error',
             }[exception],
             'debug': '',
@@ -57,8 +56,8 @@ def valid_export_request(data):
 
 class ExportRefusalMixin(object):
     """The web client's exports (CSV and Excel) of any model answer 403
-    for records the user may not read, 404 for records deleted
-    meanwhile and 400 for a request that is not an export, each with a
+    for records the user may not read or that do not exist (the same
+    answer) and 400 for a request that is not an export, each with a
     short message: Odoo 11 answers 500 with its traceback."""
 
     def base(self, data, token):
@@ -69,8 +68,15 @@ class ExportRefusalMixin(object):
             return super(ExportRefusalMixin, self).base(data, token)
         except AccessError as error:
             return refusal(Forbidden, error.name, AccessError)
-        except MissingError as error:
-            return refusal(NotFound, error.name, MissingError)
+        except MissingError:
+            # a deleted record answers as one of another user's: record
+            # ids are sequential, two answers would tell which exist
+            model = json.loads(data)['model']
+            return refusal(Forbidden, _(
+                'The requested operation cannot be completed due to '
+                'security restrictions. Please contact your system '
+                'administrator.\n\n(Document type: %s, Operation: %s)') % (
+                    model, 'read'), AccessError)
 
 
 class CSVExport(ExportRefusalMixin, main.CSVExport):
