@@ -70,9 +70,11 @@ class ExportRefusalMixin(object):
             return refusal(Forbidden, error.name, AccessError)
         except MissingError:
             # a deleted record answers as one of another user's: record
-            # ids are sequential, two answers would tell which exist
+            # ids are sequential, two answers would tell which exist. The
+            # ORM's own message (positional, as Odoo's source has it), so
+            # that it gets the same translation.
             model = json.loads(data)['model']
-            return refusal(Forbidden, _(
+            return refusal(Forbidden, _(  # pylint: disable=translation-positional-used
                 'The requested operation cannot be completed due to '
                 'security restrictions. Please contact your system '
                 'administrator.\n\n(Document type: %s, Operation: %s)') % (
