@@ -159,6 +159,9 @@ class TestAccessMatrix(RpcCase):
         f.message_b = lead_b.message_post(
             body=SECRET + ' note', message_type='comment',
             subtype='mail.mt_note').id
+        env['mail.notification'].create({
+            'mail_message_id': f.message_b,
+            'res_partner_id': owner_b.partner_id.id})
         env['ir.attachment'].create({
             'name': SECRET + '.txt', 'datas': base64.b64encode(
                 SECRET.encode()), 'res_model': 'crm.lead',
@@ -179,7 +182,7 @@ class TestAccessMatrix(RpcCase):
             'partner_id': partner.id, 'opportunity_id': lead_b.id,
             'user_id': owner_b.id}).id
         f.import_b = env['crm.lead.import'].create({
-            'file_name': 'ag_bravo_secret.csv',
+            'file_name': SECRET + '.csv',
             'file': base64.b64encode(b'Title,Email\nAG row,ag@x.example\n'),
         }).id
         f.key = env['crm.lead.source.key'].create({'name': SECRET}).id
@@ -262,3 +265,69 @@ class RpcRefused(Exception):
         super(RpcRefused, self).__init__(name, message)
         self.name = name
         self.message = message
+
+
+# B's rows of Odoo's mail models, where they hang off leads
+MAIL_MODELS = {
+    'mail.message': [('model', '=', 'crm.lead')],
+    'ir.attachment': [('res_model', '=', 'crm.lead')],
+    'mail.notification': [('mail_message_id.model', '=', 'crm.lead')],
+    'mail.activity': [('res_model', '=', 'crm.lead')],
+    'mail.followers': [('res_model', '=', 'crm.lead')],
+}
+GROUPABLE = ('char', 'text', 'html', 'selection', 'many2one')
+
+
+class TestReadPaths(TestAccessMatrix):
+    """read_group, export_data and name_search on every model of the
+    suite, and on Odoo's mail models for leads: nothing of B's lead comes
+    back to a role that may not read it."""
+
+    test_every_method_as_every_role = None
+
+    def suite_models(self):
+        models = dict(MAIL_MODELS)
+        for name in self.registry:
+            model = self.env[name]
+            if not model._abstract and not model._transient and \
+                    model._original_module in SUITE_ADDONS:
+                models[name] = []
+        models['crm.lead'] = []
+        return models
+
+    def test_no_foreign_values(self):
+        sessions = self.open_sessions()
+        leaks = []
+        for name, domain in sorted(self.suite_models().items()):
+            model = self.env[name]
+            fields = sorted(
+                fname for fname, field in model._fields.items()
+                if field.store and field.type in GROUPABLE and
+                field.column_type)
+            ids = model.with_context(active_test=False).search(domain).ids
+            if domain:
+                self.assertTrue(ids, name)
+            calls = [
+                ('read_group', [domain, fields, fields],
+                 {'lazy': False}),
+                ('export_data', [ids, fields], {}),
+                ('name_search', [SECRET], {}),
+            ]
+            # outside the territory groups, Odoo 11's own rules decide who
+            # reads a message, attachment or activity (README, Security)
+            for role in (('territory',) if name in MAIL_MODELS else BLIND):
+                rpc = self.caller(sessions[role])
+                for method, args, kwargs in calls:
+                    try:
+                        with self.browser_turn():
+                            result = rpc(name, method, *args, **kwargs)
+                    except RpcRefused as refused:
+                        if refused.name != 'odoo.exceptions.AccessError':
+                            leaks.append('%s.%s as %s: %s %s' % (
+                                name, method, role, refused.name,
+                                refused.message[:200]))
+                        result = refused.message
+                    if SECRET.lower() in repr(result).lower():
+                        leaks.append('%s.%s as %s shows B: %s' % (
+                            name, method, role, repr(result)[:300]))
+        self.assertFalse(leaks, '\n'.join(leaks))
