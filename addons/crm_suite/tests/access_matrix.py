@@ -374,7 +374,8 @@ MATRIX = {
             'body_html': '<p>AG</p>'}), ALL_LEADS),
     ('mail.mail', 'write'): covered(MOVED),
     ('mail.message', 'check_access_rule'): covered(
-        REDTEAM + '::TestTerritoryRedTeam::test_path_mail_message_read'),
+        REDTEAM + '::TestTerritoryRedTeamMail::'
+        'test_author_and_recipient_lose_a_message_of_a_foreign_lead'),
     ('mail.message', 'create'): call(
         lambda f, rpc: rpc('mail.message', 'create', {
             'model': 'crm.lead', 'res_id': f.lead_b, 'body': 'AG',
