@@ -727,6 +727,23 @@ class TestTerritoryRedTeamMail(TerritoryCase):
                 Message.browse(message.id).read(['body'])
         self.assertFalse(Message.message_fetch([('needaction', '=', True)]))
 
+    def test_author_and_recipient_lose_a_message_of_a_foreign_lead(self):
+        """Odoo 11's check of a message lets its author and recipients
+        read it whatever its document; the chatter reads it with
+        ``message_format`` (as superuser, after that check). Once the
+        lead is handed over to B, the territory rules refuse it."""
+        lead = self.env['crm.lead'].sudo(self.user_a).browse(self.lead_a.id)
+        mine = lead.message_post(body='RT alpha mine', message_type='comment')
+        to_me = self.comment(self.lead_a, 'RT alpha to me',
+                             partner_ids=self.user_a.partner_id.ids)
+        self.lead_a.write({'territory_id': self.territory_b.id})
+        Message = self.env['mail.message'].sudo(self.user_a)
+        for message in (mine, to_me):
+            with self.assertRaises(AccessError):
+                Message.browse(message.id).message_format()
+            with self.assertRaises(AccessError):
+                Message.browse(message.id).check_access_rule('read')
+
     def test_leaving_a_territory_unsubscribes(self):
         """Leaving removes access at once, also to what mail brings: no
         follower left, no unread notification (inbox), no new notification

@@ -5,3 +5,4 @@ from . import test_cross_addon_paths
 from . import test_demo_stories
 from . import test_export_refusals_suite
 from . import test_capture_round_robin
+from . import test_access_gate
