@@ -96,7 +96,9 @@ class CrmLead(models.Model):
     def _escalate(self, reason):
         """Move every lead to the parent of its team: one history row per
         lead (one INSERT), the reason in each chatter, the parent team's
-        leader notified, one write per parent team. Nothing is written
+        leader notified, one write per parent team (two when some of its
+        sub-teams hand their leads over: those leads get the parent
+        team's leader as salesperson). Nothing is written
         when a lead cannot be escalated. The history rows are written by
         this method only, for a user who may modify the leads."""
         self._check_escalate_rights()
@@ -137,7 +139,16 @@ class CrmLead(models.Model):
                     message_type='comment', subtype='mail.mt_comment',
                     partner_ids=leader.ids)
         for parent, leads in by_parent.items():
-            leads.write({'team_id': parent.id})
+            taken_over = leads.filtered(
+                lambda lead: lead.team_id.escalation_takeover)
+            if taken_over:
+                # as the superuser, the user's rights checked above: a
+                # salesperson who sees only their own leads loses this one
+                # in the write, and Odoo's constraints read it after
+                taken_over.sudo().write({'team_id': parent.id,
+                                         'user_id': parent.user_id.id})
+            if leads - taken_over:
+                (leads - taken_over).write({'team_id': parent.id})
         return True
 
     # -- Assignment rules --------------------------------------------------

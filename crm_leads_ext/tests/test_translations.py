@@ -164,6 +164,12 @@ class TestTranslations(LeadsExtCase):
         self.assertEqual(
             self.env['crm.team'].with_context(lang='zh_CN').fields_get(
                 ['parent_id'])['parent_id']['string'], '上级团队')
+        takeover = self.env['crm.team'].with_context(
+            lang='vi_VN').fields_get(
+                ['escalation_takeover'])['escalation_takeover']
+        self.assertEqual(takeover['string'],
+                         'Khi chuyển cấp, đội cấp trên tiếp nhận tiềm năng')
+        self.assertIn('trưởng nhóm của đội cấp trên', takeover['help'])
 
     # -- business cards -------------------------------------------------
 
