@@ -1,20 +1,27 @@
 # Copyright 2026 CRM Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+"""Where a lead goes among the teams: escalation to the parent team,
+assignment rules (on create and after an import) and what they match on
+(the lead's language, "New").
+
+crm.lead is extended in one file per purpose, each named in its
+docstring: here the routing; crm_lead_capture.py the capture endpoint,
+crm_lead_conversion.py conversion and merging, crm_lead_history.py the
+communication history, crm_lead_mail.py the mail gateway."""
 from collections import defaultdict
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import html_escape, plaintext2html
 
+# the installed languages, as for a partner's language
+from odoo.addons.base.res.res_partner import _lang_get
+
 from ..lead_import.deduplicator import create_lookup_indexes
 
 
 class CrmLead(models.Model):
     _inherit = 'crm.lead'
-
-    @api.model
-    def _lang_get(self):
-        return self.env['res.lang'].get_installed()
 
     lang = fields.Selection(
         _lang_get, string='Language',
