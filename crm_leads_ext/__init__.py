@@ -4,4 +4,5 @@ from . import wizard
 from . import report
 from . import controllers
 from . import lead_import
+from . import mail_signature
 from .hooks import post_load

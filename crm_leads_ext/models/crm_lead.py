@@ -1,20 +1,27 @@
 # Copyright 2026 CRM Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+"""Where a lead goes among the teams: escalation to the parent team,
+assignment rules (on create and after an import) and what they match on
+(the lead's language, "New").
+
+crm.lead is extended in one file per purpose, each named in its
+docstring: here the routing; crm_lead_capture.py the capture endpoint,
+crm_lead_conversion.py conversion and merging, crm_lead_history.py the
+communication history, crm_lead_mail.py the mail gateway."""
 from collections import defaultdict
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import html_escape, plaintext2html
 
+# the installed languages, as for a partner's language
+from odoo.addons.base.res.res_partner import _lang_get
+
 from ..lead_import.deduplicator import create_lookup_indexes
 
 
 class CrmLead(models.Model):
     _inherit = 'crm.lead'
-
-    @api.model
-    def _lang_get(self):
-        return self.env['res.lang'].get_installed()
 
     lang = fields.Selection(
         _lang_get, string='Language',
@@ -96,7 +103,9 @@ class CrmLead(models.Model):
     def _escalate(self, reason):
         """Move every lead to the parent of its team: one history row per
         lead (one INSERT), the reason in each chatter, the parent team's
-        leader notified, one write per parent team. Nothing is written
+        leader notified, one write per parent team (two when some of its
+        sub-teams hand their leads over: those leads get the parent
+        team's leader as salesperson). Nothing is written
         when a lead cannot be escalated. The history rows are written by
         this method only, for a user who may modify the leads."""
         self._check_escalate_rights()
@@ -137,7 +146,16 @@ class CrmLead(models.Model):
                     message_type='comment', subtype='mail.mt_comment',
                     partner_ids=leader.ids)
         for parent, leads in by_parent.items():
-            leads.write({'team_id': parent.id})
+            taken_over = leads.filtered(
+                lambda lead: lead.team_id.escalation_takeover)
+            if taken_over:
+                # as the superuser, the user's rights checked above: a
+                # salesperson who sees only their own leads loses this one
+                # in the write, and Odoo's constraints read it after
+                taken_over.sudo().write({'team_id': parent.id,
+                                         'user_id': parent.user_id.id})
+            if leads - taken_over:
+                (leads - taken_over).write({'team_id': parent.id})
         return True
 
     # -- Assignment rules --------------------------------------------------

@@ -5,6 +5,8 @@ from collections import defaultdict
 from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import ValidationError
 
+# the installed languages, as for a partner's (and a lead's) language
+from odoo.addons.base.res.res_partner import _lang_get
 from odoo.addons.crm_safe_domain.safe_domain import SafeDomainError
 
 
@@ -17,10 +19,6 @@ class CrmLeadAssignmentRule(models.Model):
     _inherit = ['crm.safe.domain.mixin']
     _description = 'Lead Assignment Rule'
     _order = 'sequence, id'
-
-    @api.model
-    def _lang_get(self):
-        return self.env['res.lang'].get_installed()
 
     name = fields.Char(string='Name', required=True, translate=True)
     sequence = fields.Integer(string='Sequence', default=10)

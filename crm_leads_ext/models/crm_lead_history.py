@@ -1,5 +1,8 @@
 # Copyright 2026 CRM Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+"""The communication history of a lead, one click away, and the
+definitions of an email and of a done activity the partner's history
+(res_partner.py) shares."""
 from odoo import _, api, fields, models
 
 
@@ -43,6 +46,9 @@ class CrmLead(models.Model):
     planned activities and its done activities (logged calls...). crm
     already counts its meetings."""
 
+    # crm.lead of crm_leads_ext in one file per purpose (the module's
+    # docstring), here the communication history: see models/crm_lead.py
+    # pylint: disable=consider-merging-classes-inherited
     _inherit = 'crm.lead'
 
     history_email_count = fields.Integer(
@@ -56,41 +62,44 @@ class CrmLead(models.Model):
         compute='_compute_history_customer_lead_count')
 
     @api.multi
-    def _history_count(self, Model, domain):
-        """{lead id: count} with one grouped query. The user may read the
-        leads, hence the messages and activities of these leads: counted
-        with the superuser's rights (mail.message's own access check is
-        not applied by read_group)."""
-        if not self.ids:
-            return {}
-        data = Model.sudo().read_group(
-            domain + [('res_id', 'in', self.ids)], ['res_id'], ['res_id'])
-        return {d['res_id']: d['res_id_count'] for d in data}
+    def _history_message_domain(self, kind_domain):
+        """Messages of the lead of a kind (emails, done activities): what
+        its history buttons open and count, as res.partner's."""
+        self.ensure_one()
+        return [('model', '=', 'crm.lead'),
+                ('res_id', '=', self.id)] + kind_domain
+
+    @api.multi
+    def _history_activity_domain(self):
+        self.ensure_one()
+        return [('res_model', '=', 'crm.lead'), ('res_id', '=', self.id)]
 
     @api.multi
     def _compute_history_counts(self):
+        """Counted as res.partner counts its history: what the user may
+        read of what the buttons open (one count per lead, shown on the
+        lead's form)."""
         Message = self.env['mail.message']
-        base = [('model', '=', 'crm.lead')]
-        emails = self._history_count(
-            Message, base + email_domain(self.env))
-        done = self._history_count(
-            Message, base + done_activity_domain(self.env))
-        planned = self._history_count(
-            self.env['mail.activity'], [('res_model', '=', 'crm.lead')])
         for lead in self:
-            lead.history_email_count = emails.get(lead.id, 0)
-            lead.history_done_activity_count = done.get(lead.id, 0)
-            lead.history_activity_count = planned.get(lead.id, 0)
+            if not isinstance(lead.id, int):
+                lead.history_email_count = 0
+                lead.history_done_activity_count = 0
+                lead.history_activity_count = 0
+                continue
+            lead.history_email_count = Message.search_count(
+                lead._history_message_domain(email_domain(self.env)))
+            lead.history_done_activity_count = Message.search_count(
+                lead._history_message_domain(done_activity_domain(self.env)))
+            lead.history_activity_count = self.env[
+                'mail.activity'].search_count(lead._history_activity_domain())
 
     @api.multi
     def _history_customer_lead_domain(self):
         """The other leads and opportunities of the lead's customer (its
         company and every contact of it), lost ones included."""
         self.ensure_one()
-        return [('partner_id', 'child_of',
-                 self.partner_id.commercial_partner_id.id),
-                ('id', '!=', self.id),
-                '|', ('active', '=', True), ('active', '=', False)]
+        return self.partner_id.commercial_partner_id._history_lead_domain(
+        ) + [('id', '!=', self.id)]
 
     @api.depends('partner_id')
     def _compute_history_customer_lead_count(self):
@@ -134,8 +143,7 @@ class CrmLead(models.Model):
         check_read_access(self)
         return message_action(
             self.env, _('Emails'),
-            [('model', '=', 'crm.lead'), ('res_id', '=', self.id)] +
-            email_domain(self.env))
+            self._history_message_domain(email_domain(self.env)))
 
     @api.multi
     def action_view_history_done_activities(self):
@@ -143,8 +151,7 @@ class CrmLead(models.Model):
         check_read_access(self)
         return message_action(
             self.env, _('Done Activities'),
-            [('model', '=', 'crm.lead'), ('res_id', '=', self.id)] +
-            done_activity_domain(self.env))
+            self._history_message_domain(done_activity_domain(self.env)))
 
     @api.multi
     def action_view_history_activities(self):
@@ -158,8 +165,7 @@ class CrmLead(models.Model):
             'views': [
                 (self.env.ref('mail.mail_activity_view_tree').id, 'tree'),
                 (False, 'form')],
-            'domain': [('res_model', '=', 'crm.lead'),
-                       ('res_id', '=', self.id)],
+            'domain': self._history_activity_domain(),
             'context': {'default_res_model_id': self.env.ref(
                 'crm.model_crm_lead').id, 'default_res_id': self.id},
         }

@@ -19,6 +19,12 @@ class CrmTeam(models.Model):
              "leader also sees the leads of this team.")
     child_ids = fields.One2many(
         'crm.team', 'parent_id', string='Sub-teams')
+    escalation_takeover = fields.Boolean(
+        string='Escalation hands the lead to the parent team',
+        help="When a lead of this team is escalated, the parent team takes "
+             "it over: the leader of the parent team becomes its "
+             "salesperson (no salesperson if the parent team has no "
+             "leader). Otherwise the lead keeps its salesperson.")
 
     @api.constrains('parent_id')
     def _check_parent_id(self):

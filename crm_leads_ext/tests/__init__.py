@@ -29,3 +29,4 @@ from . import test_lead_import_lists
 from . import test_lead_import_rights
 from . import test_lead_import_migration
 from . import test_lead_import_vs_create
+from . import test_user_default_team

@@ -13,7 +13,7 @@ from unittest.mock import patch
 
 from odoo.exceptions import UserError
 
-from ..models.mail_signature import parse_card, parse_signature
+from ..mail_signature.parser import parse_card, parse_signature
 from .card_images import (CHINESE_CARD, ENGLISH_CARD, VIETNAMESE_CARD,
                           noise_png, render_card_b64, render_phone_photo)
 from .common import LeadsExtCase

@@ -141,3 +141,29 @@ class TestCommunicationHistory(LeadsExtCase):
                 view_id=self.env.ref(xml_id).id, view_type='form')['arch']
             self.assertIn('action_view_history_emails', arch)
             self.assertIn('history_email_count', arch)
+
+    def test_counts_are_what_the_buttons_open(self):
+        """Leads and partners count their history one way: each count is
+        the number of records its button lists to the salesperson."""
+        for record, buttons in (
+                (self.lead.sudo(self.seller), (
+                    ('history_email_count', 'action_view_history_emails'),
+                    ('history_done_activity_count',
+                     'action_view_history_done_activities'),
+                    ('history_activity_count',
+                     'action_view_history_activities'),
+                    ('history_customer_lead_count',
+                     'action_view_history_customer_leads'))),
+                (self.company.sudo(self.seller), (
+                    ('history_email_count', 'action_view_history_emails'),
+                    ('history_done_activity_count',
+                     'action_view_history_done_activities'),
+                    ('history_lead_count', 'action_view_history_leads')))):
+            for count, button in buttons:
+                self.assertEqual(
+                    record[count], len(self._open(getattr(record, button)())),
+                    '%s %s' % (record, count))
+        # the lead's customer leads: the company's, but the lead itself
+        self.assertEqual(
+            self.lead.sudo(self.seller).history_customer_lead_count,
+            self.company.sudo(self.seller).history_lead_count - 1)

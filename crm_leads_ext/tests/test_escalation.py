@@ -1,6 +1,6 @@
 # Copyright 2026 CRM Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 
 from .common import LeadsExtCase
 
@@ -152,3 +152,90 @@ class TestEscalation(LeadsExtCase):
                 view_id=self.env.ref(xml_id).id, view_type='form')['arch']
             self.assertIn('name="action_escalate"', arch)
             self.assertIn('name="escalation_ids"', arch)
+
+    def test_takeover_gives_the_lead_to_the_parent_leader(self):
+        """A team that hands its escalated leads over: the lead moves to
+        the parent team and its leader becomes the salesperson; the
+        history and the leader's notification are those of any
+        escalation."""
+        self.team_a1.escalation_takeover = True
+        self._wizard(self.lead_1, 'Too big for the agency').action_escalate()
+        self.assertEqual(self.lead_1.team_id, self.team_p1)
+        self.assertEqual(self.lead_1.user_id, self.boss1)
+        history = self._history(self.lead_1)
+        self.assertEqual(
+            (history.team_from_id, history.team_to_id, history.user_id),
+            (self.team_a1, self.team_p1, self.agent))
+        message = self._comment(self.lead_1)
+        self.assertIn('Too big for the agency', message.body)
+        self.assertIn(self.boss1.partner_id, message.partner_ids)
+
+    def test_takeover_by_a_parent_without_leader(self):
+        """The parent team has no leader: the lead has no salesperson
+        any more, for the parent team to assign."""
+        team_top = self.Team.create({'name': 'LX HQ no leader'})
+        team_sub = self.Team.create({
+            'name': 'LX Agency hands over', 'parent_id': team_top.id,
+            'escalation_takeover': True,
+            'member_ids': [(6, 0, self.agent.ids)]})
+        lead = self.Lead.create({
+            'name': 'LX handed over', 'team_id': team_sub.id,
+            'user_id': self.agent.id})
+        self._wizard(lead, 'Outside our region').action_escalate()
+        self.assertEqual(lead.team_id, team_top)
+        self.assertFalse(lead.user_id)
+        self.assertEqual(len(self._history(lead)), 1)
+
+    def test_takeover_only_for_the_teams_that_ask_for_it(self):
+        """One selection: the lead of a team that hands over gets the
+        parent leader, the other keeps its salesperson."""
+        self.team_a1.escalation_takeover = True
+        seller = self._user('seller2', self.group_all_leads)
+        self.team_a2.member_ids = [(4, seller.id)]
+        self.lead_2.user_id = seller
+        self._wizard(self.lead_1 | self.lead_2, 'Key accounts').action_escalate()
+        self.assertEqual(
+            (self.lead_1.team_id, self.lead_1.user_id),
+            (self.team_p1, self.boss1))
+        self.assertEqual(
+            (self.lead_2.team_id, self.lead_2.user_id),
+            (self.team_p2, seller))
+
+    def test_takeover_by_a_salesperson_of_own_leads(self):
+        """A salesperson who sees only their own leads escalates one: the
+        lead leaves them (the leader's now), without an error."""
+        self.team_a1.escalation_takeover = True
+        seller = self._user('own_only')
+        self.team_a1.member_ids = [(4, seller.id)]
+        lead = self.Lead.create({
+            'name': 'LX own lead', 'team_id': self.team_a1.id,
+            'user_id': seller.id})
+        self.env['crm.lead.escalate'].sudo(seller).with_context(
+            active_model='crm.lead', active_ids=lead.ids).create(
+                {'reason': 'Needs the director'}).action_escalate()
+        self.assertEqual((lead.team_id, lead.user_id),
+                         (self.team_p1, self.boss1))
+        self.assertFalse(self.Lead.sudo(seller).search(
+            [('id', '=', lead.id)]))
+
+    def test_takeover_refused_to_who_cannot_read_the_lead(self):
+        """A salesperson who cannot read the lead is refused, the option
+        set or not, and nothing changes."""
+        outsider = self._user('outsider_takeover')
+        for takeover in (False, True):
+            self.team_a1.escalation_takeover = takeover
+            with self.assertRaises(AccessError):
+                self.lead_1.sudo(outsider).action_escalate()
+            with self.assertRaises(AccessError):
+                self.env['crm.lead.escalate'].sudo(outsider).with_context(
+                    active_model='crm.lead', active_ids=self.lead_1.ids
+                ).create({'reason': 'Mine now'}).action_escalate()
+            self.assertEqual((self.lead_1.team_id, self.lead_1.user_id),
+                             (self.team_a1, self.agent))
+            self.assertFalse(self._history(self.lead_1))
+
+    def test_takeover_option_on_the_team_form(self):
+        arch = self.Team.fields_view_get(
+            view_id=self.env.ref('sales_team.crm_team_view_form').id,
+            view_type='form')['arch']
+        self.assertIn('name="escalation_takeover"', arch)

@@ -2,6 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 from datetime import date, timedelta
 
+from lxml import etree
+
 from odoo import fields
 from odoo.tools.safe_eval import safe_eval
 
@@ -229,3 +231,63 @@ class TestLeadAnalysis(LeadsExtCase):
         for view_type in ('pivot', 'graph', 'search'):
             self.Analysis.sudo(self.seller).fields_view_get(
                 view_type=view_type)
+
+
+class TestLeadAnalysisDefaults(LeadsExtCase):
+    """What the lead analysis opens with, on the whole demo as a Sales
+    Manager sees it: the graph and the pivot group and measure the same
+    way, and add up to the same total."""
+
+    def _default(self, view_type):
+        """The grouping (rows then columns) and measures of the action's
+        view of this type."""
+        action = self.env.ref('crm_leads_ext.crm_lead_analysis_action')
+        view = action.view_ids.filtered(
+            lambda v: v.view_mode == view_type).view_id
+        arch = etree.fromstring(self.env['crm.lead.analysis'].fields_view_get(
+            view_id=view.id, view_type=view_type)['arch'])
+        groupby = [f.get('name') for kind in ('row', 'col')
+                   for f in arch.xpath('//field[@type="%s"]' % kind)]
+        measures = [f.get('name')
+                    for f in arch.xpath('//field[@type="measure"]')]
+        return groupby, measures
+
+    def test_graph_and_pivot_open_alike(self):
+        self.assertEqual(self._default('pivot'), (['team_id', 'type'],
+                                                  ['nbr']))
+        self.assertEqual(self._default('graph'), self._default('pivot'))
+
+    def test_graph_and_pivot_read_the_same_total(self):
+        """The graph keys its bars and series by label (Odoo 11's
+        graph_renderer): a label that two groups share shows one of
+        them. The pivot adds every group."""
+        manager = self._user('ana_manager',
+                             self.env.ref('sales_team.group_sale_manager'))
+        action = self.env.ref('crm_leads_ext.crm_lead_analysis_action')
+        domain = safe_eval(action.domain or '[]')
+        context = dict(safe_eval(action.context or '{}'), lang='en_US')
+        Analysis = self.env['crm.lead.analysis'].sudo(manager).with_context(
+            context)
+        groupby, measures = self._default('graph')
+        groups = Analysis.read_group(
+            domain, groupby + measures, groupby, lazy=False)
+        pivot_total = sum(group['nbr'] for group in groups)
+        self.assertEqual(pivot_total, Analysis.search_count(domain))
+        self.assertGreater(pivot_total, 0)
+
+        def label(group, spec):
+            value = group[spec]
+            if isinstance(value, tuple):
+                return value[1]
+            field = Analysis._fields[spec.split(':')[0]]
+            if field.type == 'selection':
+                return dict(field.selection).get(value, value)
+            return value
+
+        graph = {}
+        for group in groups:
+            graph.setdefault(label(group, groupby[1]), {})[
+                label(group, groupby[0])] = group[measures[0]]
+        self.assertEqual(
+            sum(sum(serie.values()) for serie in graph.values()),
+            pivot_total)

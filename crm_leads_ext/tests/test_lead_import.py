@@ -8,6 +8,7 @@ from odoo.addons.queue_job.job import Job
 
 from ..lead_import.importer import LeadImporter, Settings
 from ..lead_import.reader import HeaderMatcher, Reader
+from .common import LeadsExtCase
 from .lead_import_common import HEADER, LeadImportCase
 
 
@@ -414,3 +415,39 @@ class TestLeadImport(LeadImportCase):
             self.env['crm.lead.import'].sudo(salesman).create({
                 'file': base64.b64encode(b'Email\na@b.com\n'),
                 'file_name': 'x.csv'})
+
+
+class TestLeadImportDefaultTeam(LeadsExtCase):
+    """The import opens on the user's own team: a Hanoi manager who leads
+    two teams and belongs to Hanoi imports into Hanoi, never into the
+    Sales department (Europe) Odoo falls back on."""
+
+    @classmethod
+    def setUpClass(cls):
+        super(TestLeadImportDefaultTeam, cls).setUpClass()
+        cls.manager = cls._user(
+            'imp_manager', cls.env.ref('sales_team.group_sale_manager'))
+        # led teams named before "Hanoi": Odoo's default would take them
+        cls.team_inbound = cls.Team.create({
+            'name': 'LX Imp A Inbound', 'user_id': cls.manager.id})
+        cls.team_hanoi = cls.Team.create({
+            'name': 'LX Imp Hanoi', 'user_id': cls.manager.id,
+            'member_ids': [(6, 0, cls.manager.ids)]})
+
+    def _default_team(self, user):
+        return self.env['crm.lead.import'].sudo(user).default_get(
+            ['team_id']).get('team_id')
+
+    def test_default_is_the_users_own_team(self):
+        self.assertEqual(self._default_team(self.manager),
+                         self.team_hanoi.id)
+
+    def test_else_a_team_they_lead(self):
+        self.manager.sale_team_id = False
+        self.assertEqual(self._default_team(self.manager),
+                         self.team_inbound.id)
+
+    def test_no_team_of_their_own_no_default(self):
+        seller = self._user('imp_no_team')
+        seller.sale_team_id = False
+        self.assertFalse(self._default_team(seller))

@@ -14,7 +14,7 @@ from email.mime.multipart import MIMEMultipart
 from email.mime.text import MIMEText
 from email.utils import formataddr
 
-from ..models.mail_signature import (MAX_BODY_CHARS, body_to_text,
+from ..mail_signature.parser import (MAX_BODY_CHARS, body_to_text,
                                      parse_signature)
 from .common import LeadsExtCase
 

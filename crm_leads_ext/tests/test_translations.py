@@ -164,6 +164,25 @@ class TestTranslations(LeadsExtCase):
         self.assertEqual(
             self.env['crm.team'].with_context(lang='zh_CN').fields_get(
                 ['parent_id'])['parent_id']['string'], '上级团队')
+        takeover = self.env['crm.team'].with_context(
+            lang='vi_VN').fields_get(
+                ['escalation_takeover'])['escalation_takeover']
+        self.assertEqual(takeover['string'],
+                         'Khi chuyển cấp, đội cấp trên tiếp nhận tiềm năng')
+        self.assertIn('trưởng nhóm của đội cấp trên', takeover['help'])
+
+    def test_escalation_list_help(self):
+        """The escalation list says what it is for while it is empty, in
+        the user's language."""
+        action = self.env.ref('crm_leads_ext.crm_lead_escalation_action')
+        for lang, text in (('en_US', 'No lead has been escalated yet.'),
+                           ('vi_VN', 'Chưa có tiềm năng nào được chuyển lên '
+                                     'cấp trên.'),
+                           ('zh_CN', '尚无线索升级。')):
+            helps = action.sudo(self.seller_vi).with_context(
+                lang=lang).read(['help'])[0]['help']
+            self.assertIn(text, helps)
+            self.assertEqual(helps.count('<p>'), 2)
 
     # -- business cards -------------------------------------------------
 

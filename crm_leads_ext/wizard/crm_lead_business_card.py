@@ -17,7 +17,7 @@ from PIL import Image, ImageOps
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
-from ..models.mail_signature import CARD_FIELDS, parse_card
+from ..mail_signature.parser import CARD_FIELDS, parse_card
 
 _logger = logging.getLogger(__name__)
 

@@ -132,3 +132,31 @@ class TestDemoStories(SavepointCase):
         self.assertEqual(lines['8'][1], 'skipped')
         self.assertEqual(lines['9'][1], 'failed')
         self.assertIn('khoa.phan(at)khoaphat.example', lines['9'][3])
+
+    def test_demo_deals_in_their_salespersons_team(self):
+        """No Vietnamese or Chinese deal of the suite in the Europe
+        channel: each demo deal of the suite's addons sits in its
+        salesperson's team."""
+        data = self.env['ir.model.data'].search([
+            ('model', '=', 'crm.lead'),
+            ('module', 'in', ('crm_suite', 'crm_leads_ext',
+                              'crm_territory_security'))])
+        leads = self.env['crm.lead'].with_context(
+            active_test=False).browse(data.mapped('res_id')).exists()
+        assigned = leads.filtered('user_id')
+        self.assertGreaterEqual(len(assigned), 11)
+        for lead in assigned:
+            self.assertEqual(lead.team_id, lead.user_id.sale_team_id,
+                             lead.name)
+        # Odoo's own demo leads stay in its channels
+        self.assertNotIn(self.env.ref('sales_team.team_sales_department'),
+                         leads.mapped('team_id'))
+
+    def test_import_opens_on_the_managers_team(self):
+        manager = self.env.ref('crm_suite.user_demo_sales_manager')
+        hanoi = self.env.ref('crm_leads_ext.team_hanoi')
+        self.assertEqual(manager.sale_team_id, hanoi)
+        self.assertEqual(self.env['crm.lead.import'].sudo(manager).default_get(
+            ['team_id'])['team_id'], hanoi.id)
+        salesperson = self.env.ref('crm_suite.user_demo_salesperson')
+        self.assertEqual(salesperson.sale_team_id, hanoi)
