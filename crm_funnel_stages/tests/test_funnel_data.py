@@ -253,11 +253,9 @@ class TestSageDemo(SavepointCase):
             self.assertFalse(path[0].stage_from_id)
             self.assertEqual(path[0].stage_to_id.name, 'Qualified')
             self.assertEqual(path[-1].stage_to_id, lead.stage_id, lead.name)
-            # dated alike (a few seconds apart, as the data file is read)
-            self.assertLess(abs(
-                fields.Datetime.from_string(path[-1].date)
-                - fields.Datetime.from_string(lead.date_last_stage_update)),
-                datetime.timedelta(minutes=1))
+            # dated alike: the demo dates its days at a fixed hour, however
+            # long the data file takes to load on a busy machine
+            self.assertEqual(path[-1].date, lead.date_last_stage_update)
             for before, row in zip(path, path[1:]):
                 self.assertEqual(row.stage_from_id, before.stage_to_id)
                 self.assertEqual(row.days_in_stage, (
