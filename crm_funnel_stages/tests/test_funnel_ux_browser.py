@@ -15,7 +15,7 @@ import pytest
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 
-from browser_harness import ChromiumCase
+from .harness import ChromiumCase
 
 from .test_funnel_view_browser import READ_FACETS_JS, READ_FIGURES_JS, \
     READ_STAGES_JS, READ_USERS_JS, money
