@@ -51,6 +51,14 @@ def external_deps(modules):
     return sorted(external)
 
 
+def exception(traceback):
+    """The first line of a traceback's exception (an assertion's diff follows
+    it), to name a failure."""
+    lines = [line for line in traceback.split('\n')
+             if line and not line.startswith(' ') and not line.startswith('Traceback')]
+    return lines[0] if lines else '(no traceback in the log)'
+
+
 def summary(log_path, combination, seconds, odoo_rc):
     log = summarise.read_log(log_path)
     ours = suite_addons()
@@ -71,7 +79,7 @@ def summary(log_path, combination, seconds, odoo_rc):
         for reason, count in sorted(reasons.items()):
             print('  %-30s %d skipped: %s' % ('', count, reason))
     for tid, traceback in log.failures().items():
-        failed.append('%s: %s' % (summarise.short_id(tid), summarise.exception_line(traceback)))
+        failed.append('%s: %s' % (summarise.short_id(tid), exception(traceback)))
     failed += ['logged outside the tests: %s' % line[:300] for line in log.unexplained()]
     failed += ['(YAML test) %s' % msg for msg in log.yaml_failures]
     if not totals['ran']:

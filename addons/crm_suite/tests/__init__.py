@@ -7,3 +7,4 @@ from . import test_lead_import_suite
 from . import test_export_refusals_suite
 from . import test_capture_round_robin
 from . import test_redteam_capture
+from . import test_demo_first_screens_browser
