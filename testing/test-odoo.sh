@@ -54,6 +54,7 @@ results=() failed=0
 for combination in "${COMBINATIONS[@]}"; do
     name=${combination//,/+}
     log=var/log/test-odoo-$name.log
+    : > "$log"  # odoo-bin appends to its --logfile
     db=test_odoo_${RUN}_${#results[@]}
     start=$(date +%s)
     deps=$($PY testing/odoo_runner.py deps "$combination")
@@ -62,6 +63,7 @@ for combination in "${COMBINATIONS[@]}"; do
         template=test_odoo_${RUN}_deps${#DBS[@]}
         DBS+=("$template")
         drop "$template"
+        : > "$log.deps"
         echo "test-odoo: installing $deps on $template (no tests; log $log.deps)"
         if ! odoo "$template" "$log.deps" -i "$deps" --log-level=warn; then
             echo "test-odoo: $combination: installing $deps FAILED (end of $log.deps):"
