@@ -3,7 +3,7 @@
 {
     'name': 'CRM Suite',
     'summary': 'The whole CRM suite for sales teams, with its demo data',
-    'version': '11.0.1.0.0',
+    'version': '11.0.1.1.0',
     'category': 'Sales',
     'author': 'CRM Suite contributors',
     'website': 'https://github.com/crm-suite/crm-suite',
@@ -14,6 +14,11 @@
         'crm_territory_security',
         'crm_campaign_segments',
         'crm_quotation',
+        # the bridges are auto_install, but Odoo 11 installs a new
+        # auto_install addon only with one of its dependencies: on a database
+        # made before them, "-u crm_suite" installs them through these lines
+        'crm_leads_ext_territory',
+        'crm_leads_ext_funnel',
         # scheduled actions of the suite run as background jobs
         'queue_job_cron',
     ],

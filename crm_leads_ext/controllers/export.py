@@ -2,9 +2,9 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 import json
 
-from werkzeug.exceptions import BadRequest, Forbidden, NotFound
+from werkzeug.exceptions import BadRequest, Forbidden
 
-from odoo import _
+from odoo import _, http
 from odoo.exceptions import AccessError, MissingError, UserError
 from odoo.http import request
 from odoo.addons.web.controllers import main
@@ -26,7 +26,6 @@ def refusal(status, message, exception):
             'arguments': [message],
             'exception_type': {
                 AccessError: 'access_error',
-                MissingError: 'missing_error',
                 UserError: 'user_error',
             }[exception],
             'debug': '',
@@ -50,14 +49,15 @@ def valid_export_request(data):
                 isinstance(params['domain'] or [], list) and
                 'import_compat' in params and
                 isinstance(params.get('context') or {}, dict))
-    except (ValueError, TypeError, KeyError):
+    except (ValueError, TypeError, KeyError, RecursionError):
+        # RecursionError: nested deeper than Python's stack
         return False
 
 
 class ExportRefusalMixin(object):
     """The web client's exports (CSV and Excel) of any model answer 403
-    for records the user may not read, 404 for records deleted
-    meanwhile and 400 for a request that is not an export, each with a
+    for records the user may not read or that do not exist (the same
+    answer) and 400 for a request that is not an export, each with a
     short message: Odoo 11 answers 500 with its traceback."""
 
     def base(self, data, token):
@@ -68,8 +68,17 @@ class ExportRefusalMixin(object):
             return super(ExportRefusalMixin, self).base(data, token)
         except AccessError as error:
             return refusal(Forbidden, error.name, AccessError)
-        except MissingError as error:
-            return refusal(NotFound, error.name, MissingError)
+        except MissingError:
+            # a deleted record answers as one of another user's: record
+            # ids are sequential, two answers would tell which exist. The
+            # ORM's own message (positional, as Odoo's source has it), so
+            # that it gets the same translation.
+            model = json.loads(data)['model']
+            return refusal(Forbidden, _(  # pylint: disable=translation-positional-used
+                'The requested operation cannot be completed due to '
+                'security restrictions. Please contact your system '
+                'administrator.\n\n(Document type: %s, Operation: %s)') % (
+                    model, 'read'), AccessError)
 
 
 class CSVExport(ExportRefusalMixin, main.CSVExport):
@@ -77,10 +86,20 @@ class CSVExport(ExportRefusalMixin, main.CSVExport):
     starting with @ (or a tab or carriage return), which spreadsheets run
     as formulas too: imported prospect lists carry such cells."""
 
+    @http.route()
+    def index(self, data=None, token=None):
+        """Without ``data``, Odoo 11 fails on the missing argument (500):
+        the base refuses it."""
+        return self.base(data, token)
+
     def from_data(self, fields, rows):
         return super(CSVExport, self).from_data(
             fields, [[escape_formula(cell) for cell in row] for row in rows])
 
 
 class ExcelExport(ExportRefusalMixin, main.ExcelExport):
-    pass
+
+    @http.route()
+    def index(self, data=None, token=None):
+        """See CSVExport.index."""
+        return self.base(data, token)

@@ -11,7 +11,8 @@ so that the route reads at most ``MAX_BODY`` bytes itself and answers
 every error in JSON (the same approach as OCA's ``base_rest``). That
 choice is made by ``Root.get_request``, before any database code runs:
 ``install_capture_request()`` wraps it, from the addon's ``post_load``
-hook, for this path and the databases where the addon is installed only.
+hook, for this path (with or without a trailing slash) and the databases
+where the addon is installed only.
 """
 import json
 import logging
@@ -68,7 +69,8 @@ def install_capture_request():
         return
 
     def get_request(self, httprequest):
-        if httprequest.path == CAPTURE_PATH and \
+        # werkzeug routes the path with a trailing slash to the route too
+        if httprequest.path.rstrip('/') == CAPTURE_PATH and \
                 _installed_in(httprequest.session.db):
             return CaptureRequest(httprequest)
         return original(self, httprequest)

@@ -19,11 +19,11 @@ ROW_COLUMNS = ('name', 'contact_name', 'partner_name', 'email_from',
 FIXED_COLUMNS = ('type', 'stage_id', 'probability', 'priority', 'active',
                  'color', 'message_bounce', 'company_id', 'team_id',
                  'user_id', 'campaign_id', 'source_id', 'medium_id',
-                 'date_open', 'day_open', 'date_last_stage_update',
-                 'create_uid',
+                 'date_open', 'day_open', 'day_close', 'opt_out',
+                 'date_last_stage_update', 'create_uid',
                  'create_date', 'write_uid', 'write_date')
 # columns set by the writer itself, not recomputed after the INSERT
-PRECOMPUTED_COLUMNS = ('date_open', 'day_open', 'create_date')
+PRECOMPUTED_COLUMNS = ('date_open', 'day_open', 'day_close', 'create_date')
 # what an update may change on an existing lead
 UPDATE_COLUMNS = ROW_COLUMNS
 
@@ -73,6 +73,10 @@ class LeadWriter(object):
             # recomputed with an UPDATE of every row)
             'date_open': now,
             'day_open': 0.0,
+            # as create() stores them (test_lead_import_vs_create): 0 days
+            # to close while not closed, an unticked box False, not NULL
+            'day_close': 0.0,
+            'opt_out': False,
             'date_last_stage_update': now,
             'create_uid': env.uid, 'create_date': now,
             'write_uid': env.uid, 'write_date': now,

@@ -199,7 +199,8 @@ class CrmLead(models.Model):
         """What creating these leads does beyond their row, for leads the
         import wrote in SQL (one batch): set-based. Here the assignment
         rules, for the leads without a salesperson, with the superuser's
-        rights as on create; other addons add theirs (crm_suite)."""
+        rights as on create; the bridge addons add what the create() of
+        other addons does (crm_leads_ext_territory, crm_leads_ext_funnel)."""
         if not self or self.env.context.get('crm_lead_skip_assignment'):
             return True
         # filtered here, not in the WHERE clause: the planner would scan

@@ -175,8 +175,11 @@ class CrmLead(models.Model):
         resulting lead (it would be deleted with them), and the resulting
         lead keeps the assignment rule of the first lead a rule assigned
         when it has none. For a user who may modify the leads merged (the
-        history is moved with the superuser's rights)."""
+        history is moved with the superuser's rights). Over RPC the
+        opportunities come as ids."""
         self.check_access_rights('write')
+        opportunities = self.browse(getattr(opportunities, 'ids',
+                                            opportunities))
         (self | opportunities).check_access_rule('write')
         result = super(CrmLead, self).merge_dependences(opportunities)
         escalations = self.env['crm.lead.escalation'].sudo().search(

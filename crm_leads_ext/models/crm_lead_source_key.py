@@ -363,6 +363,12 @@ class CrmLeadSourceKey(models.Model):
             if CONTROL_RE.search(value):
                 errors[field] = _("Contains control characters.")
                 continue
+            try:
+                # JSON escapes may name lone surrogates: no UTF-8 text
+                value.encode('utf-8')
+            except UnicodeEncodeError:
+                errors[field] = _("Contains characters that are not text.")
+                continue
             if kind == 'email' and not EMAIL_RE.match(value):
                 errors[field] = _("Not a valid email address.")
                 continue

@@ -28,3 +28,4 @@ from . import test_export_refusals_browser
 from . import test_lead_import_lists
 from . import test_lead_import_rights
 from . import test_lead_import_migration
+from . import test_lead_import_vs_create

@@ -102,6 +102,29 @@ class TestAssignmentRuleSafeDomain(LeadsExtCase):
             "The domain of the assignment rule 'LX safe domain' is not "
             "valid: names with a double underscore (__) are not allowed")
 
+    def test_no_password_hash_oracle(self):
+        """A rule matches leads as the superuser: a domain comparing the
+        administrator's password hash would tell, lead by lead, whether a
+        prefix is right (an outside review recovered it this way)."""
+        admin_partner = self.env.ref('base.user_root').partner_id
+        with self.assertRaises(ValidationError) as caught, \
+                self.cr.savepoint():
+            self._rule("[('partner_id.user_ids.password_crypt', '=like', "
+                       "'$pbkdf2-sha512$%')]")
+        self.assertEqual(
+            caught.exception.name,
+            "The domain of the assignment rule 'LX safe domain' is not "
+            "valid: 'partner_id.user_ids.password_crypt' leads to a field "
+            "you may not read, which a domain may not compare")
+        # planted in SQL, it matches nothing
+        rule = self._rule("[('name', '=', 'LX never')]")
+        self._plant(rule, "[('partner_id.user_ids.password_crypt', '!=', "
+                          "False)]")
+        lead = self.Lead.sudo(self.seller).create({
+            'name': 'LX probe', 'user_id': False,
+            'partner_id': admin_partner.id})
+        self.assertNotEqual(lead.assignment_rule_id, rule)
+
     def _plant(self, rule, domain):
         """Write ``domain`` as an older version, or SQL, could have."""
         self.env.cr.execute(

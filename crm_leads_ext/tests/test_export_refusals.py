@@ -1,8 +1,8 @@
 # Copyright 2026 CRM Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 """The web client's exports (/web/export/csv and /web/export/xls; Odoo 11
-has no xlsx export) over real HTTP: records the user may not read answer
-403, deleted ones 404 and what is not an export request 400, each with a
+has no xlsx export) over real HTTP: records the user may not read and
+deleted ones answer 403, what is not an export request 400, each with a
 short message and no traceback, for any model (Odoo 11 answers 500)."""
 import json
 
@@ -51,13 +51,18 @@ class TestExportRefusals(RpcCase):
                 fields=('key', 'value')), 403, ACL_MESSAGE)
 
     def test_deleted_record(self):
+        """A deleted lead and another salesperson's give the same answer:
+        ids are sequential, two answers would tell which leads exist."""
         lead = self.env['crm.lead'].create({'name': 'LX export deleted',
                                             'user_id': self.seller.id})
         lead_id = lead.id
         lead.unlink()
-        self.assertDownloadRefused(
-            self.export(self.web, 'crm.lead', [lead_id]), 404,
-            'does not exist')
+        for fmt in ('csv', 'xls'):
+            missing = self.export(self.web, 'crm.lead', [lead_id], fmt=fmt)
+            self.assertDownloadRefused(missing, 403, RULE_MESSAGE)
+            foreign = self.export(self.web, 'crm.lead', self.foreign.ids,
+                                  fmt=fmt)
+            self.assertEqual(missing.text, foreign.text)
 
     def test_not_an_export_request(self):
         valid = {'model': 'crm.lead', 'ids': self.own.ids, 'domain': [],
@@ -71,6 +76,16 @@ class TestExportRefusals(RpcCase):
                 self.assertDownloadRefused(self.export(
                     self.web, 'crm.lead', [], fmt=fmt, data=data), 400,
                     'not a valid export request')
+
+    def test_malformed_export_requests(self):
+        """Nested deeper than Python's stack, or no request at all."""
+        for fmt in ('csv', 'xls'):
+            self.assertDownloadRefused(self.export(
+                self.web, 'crm.lead', [], fmt=fmt, data='[' * 20000), 400,
+                'not a valid export request')
+            self.assertDownloadRefused(self.download(
+                self.web, '/web/export/%s' % fmt, {'token': 'lx'}), 400,
+                'not a valid export request')
 
     def test_refusal_in_the_user_language(self):
         self.env['res.lang'].load_lang('zh_CN')

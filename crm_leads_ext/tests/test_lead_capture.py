@@ -210,6 +210,18 @@ class TestLeadCaptureEndpoint(CaptureCase):
         # a valid field beside an invalid one: nothing is created
         self.assertRefused(400, {'name': 'Fine', 'email_from': 'a@b'})
 
+    def test_text_that_does_not_encode(self):
+        """A lone surrogate is valid JSON but no UTF-8 text: the database
+        would refuse it (a 503 and a logged traceback); it is a field
+        error."""
+        with LogRecords().watching() as logged:
+            response = self.assertRefused(
+                400, raw=b'{"contact_name": "a\\ud800b", '
+                b'"email_from": "a@example.com"}',
+                headers={'Content-Type': 'application/json'})
+        self.assertEqual(list(response.json()['errors']), ['contact_name'])
+        self.assertEqual([r.getMessage() for r in logged.records], [])
+
     def test_unknown_fields_refused(self):
         errors = self.assertRefused(400, {
             'name': 'Hi', 'email_from': 'a@example.com', 'user_id': 1,
@@ -596,6 +608,17 @@ class TestCaptureRequestType(CaptureCase):
         self.assertIs(self.request_type(CAPTURE_PATH, 'no_such_database_'
                                         'crm_leads_ext'), JsonRequest)
         self.assertIs(self.request_type(CAPTURE_PATH, None), JsonRequest)
+
+    def test_trailing_slash(self):
+        """werkzeug routes the path with a trailing slash to the same
+        handler: it answers in the endpoint's own format, not a JSON-RPC
+        error with a traceback."""
+        self.assertIs(self.request_type(CAPTURE_PATH + '/', self.db),
+                      CaptureRequest)
+        self.url += '/'
+        self.lead_of(self.post({'name': 'Hi', 'email_from': 'a@b.example'}))
+        self.assertRefused(400, raw=b'{"name": ', headers={
+            'Content-Type': 'application/json'})
 
     def test_installed_by_the_post_load_hook_once(self):
         self.assertEqual(load_information_from_description_file(

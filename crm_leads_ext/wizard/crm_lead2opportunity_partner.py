@@ -51,7 +51,9 @@ class Lead2OpportunityPartner(models.TransientModel):
     @api.onchange('action')
     def onchange_action(self):
         """'Link to an existing customer' proposes the existing company
-        when no partner matches better."""
+        when no partner matches better. For those who may modify leads
+        (an onchange is callable over RPC, and checks no rights)."""
+        self.env['crm.lead'].check_access_rights('write')
         super(Lead2OpportunityPartner, self).onchange_action()
         if self.action == 'exist' and not self.partner_id:
             self.partner_id = self.existing_company_id

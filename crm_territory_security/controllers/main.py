@@ -1,6 +1,8 @@
 # Copyright 2026 CRM Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
-from werkzeug.exceptions import BadRequest, Forbidden
+import json
+
+from werkzeug.exceptions import BadRequest, Forbidden, HTTPException
 
 from odoo import http
 from odoo.exceptions import AccessError
@@ -21,6 +23,22 @@ class TerritoryMailController(MailController):
         return super(TerritoryMailController, self).read_followers(
             follower_ids, res_model)
 
+    @http.route()
+    def mail_action_new(self, model=None, res_id=None, action_id=None):
+        """Odoo 11 fails without ``action_id`` (500); it is optional."""
+        return super(TerritoryMailController, self).mail_action_new(
+            model, res_id, action_id)
+
+    @http.route()
+    def mail_action_view(self, model=None, res_id=None, message_id=None,
+                         access_token=None, **kwargs):
+        """A ``res_id`` that is not a number: 400 (Odoo 11: 500)."""
+        if res_id and not str(res_id).isdigit():
+            raise BadRequest()
+        return super(TerritoryMailController, self).mail_action_view(
+            model=model, res_id=res_id, message_id=message_id,
+            access_token=access_token, **kwargs)
+
 
 class TerritoryReportController(ReportController):
 
@@ -38,3 +56,33 @@ class TerritoryReportController(ReportController):
                 raise BadRequest()
         return super(TerritoryReportController, self).report_routes(
             reportname, docids=docids, converter=converter, **data)
+
+    @http.route()
+    def report_download(self, data=None, token=None):
+        """A request that is not the web client's ``[url, type]``: 400
+        (Odoo 11 fails on it: 500)."""
+        try:
+            request_content = json.loads(data)
+        except (TypeError, ValueError, RecursionError):
+            # RecursionError: nested deeper than Python's stack
+            raise BadRequest()
+        if not isinstance(request_content, list) or \
+                len(request_content) < 2 or not all(
+                    isinstance(part, str) for part in request_content[:2]):
+            raise BadRequest()
+        return super(TerritoryReportController, self).report_download(
+            data, token)
+
+    @http.route()
+    def report_barcode(self, type=None, value=None, **kwargs):
+        """An unknown barcode type, or a value it cannot encode: 400 (Odoo
+        11 answers its 'Cannot convert' error, or a KeyError, as 500)."""
+        try:
+            return super(TerritoryReportController, self).report_barcode(
+                type, value, **kwargs)
+        except KeyError:
+            raise BadRequest()
+        except HTTPException as error:
+            if error.code is None:
+                raise BadRequest(error.description)
+            raise

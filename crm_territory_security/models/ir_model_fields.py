@@ -17,6 +17,8 @@ class IrModelFields(models.Model):
 
     @api.multi
     def unlink(self):
+        # before the fields are read as superuser
+        self.check_access_rights('unlink')
         models_linked = set(field.model for field in self.sudo()
                             if field.ttype == 'many2one' and
                             field.relation == 'crm.lead')

@@ -207,6 +207,32 @@ class TestTerritoryHttp(InProcessServerCase):
         self.assertEqual(own.status_code, 200)
         self.assertIn(self.order_a.name.encode(), own.content)
 
+    def assertNoServerError(self, response, status):
+        self.assertEqual(response.status_code, status, response.text[:2000])
+        self.assertNotIn('Traceback', response.text)
+
+    def test_malformed_report_and_mail_requests(self):
+        """Bad requests to the report and mail routes answer 400 (or
+        Odoo's own redirection), not 500 with a traceback."""
+        with self.browser_turn():
+            session = self.session(self.user_a).http
+
+            def get(path, **params):
+                return session.get(self.base_url + path, params=params,
+                                   timeout=120, allow_redirects=False)
+            downloads = [get('/report/download', data=data, token='1')
+                         for data in ('garbage', '[1]', '{"a": 1}', '[1, 2]',
+                                      '"a text"', '[' * 20000)]
+            downloads.append(get('/report/download', token='1'))
+            barcode = get('/report/barcode/NOPE/1')
+            no_barcode = get('/report/barcode')
+            new = get('/mail/new', model='crm.lead', res_id=self.lead_b.id)
+            view = get('/mail/view', model='crm.lead', res_id='abc')
+        for response in downloads + [barcode, no_barcode, view]:
+            self.assertNoServerError(response, 400)
+        self.assertNoServerError(new, 302)
+        self.assertNotIn(str(self.lead_b.id), new.headers['Location'])
+
     def test_leaving_a_territory_empties_the_inbox(self):
         """Odoo 11's messaging start-up (/mail/client_action) counts the
         unread notifications: none of the leads of a territory left."""

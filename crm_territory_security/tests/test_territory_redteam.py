@@ -727,6 +727,23 @@ class TestTerritoryRedTeamMail(TerritoryCase):
                 Message.browse(message.id).read(['body'])
         self.assertFalse(Message.message_fetch([('needaction', '=', True)]))
 
+    def test_author_and_recipient_lose_a_message_of_a_foreign_lead(self):
+        """Odoo 11's check of a message lets its author and recipients
+        read it whatever its document; the chatter reads it with
+        ``message_format`` (as superuser, after that check). Once the
+        lead is handed over to B, the territory rules refuse it."""
+        lead = self.env['crm.lead'].sudo(self.user_a).browse(self.lead_a.id)
+        mine = lead.message_post(body='RT alpha mine', message_type='comment')
+        to_me = self.comment(self.lead_a, 'RT alpha to me',
+                             partner_ids=self.user_a.partner_id.ids)
+        self.lead_a.write({'territory_id': self.territory_b.id})
+        Message = self.env['mail.message'].sudo(self.user_a)
+        for message in (mine, to_me):
+            with self.assertRaises(AccessError):
+                Message.browse(message.id).message_format()
+            with self.assertRaises(AccessError):
+                Message.browse(message.id).check_access_rule('read')
+
     def test_leaving_a_territory_unsubscribes(self):
         """Leaving removes access at once, also to what mail brings: no
         follower left, no unread notification (inbox), no new notification
@@ -826,3 +843,90 @@ class TestTerritoryRedTeamMail(TerritoryCase):
 
     def lead_as(self, user, lead):
         return self.env['crm.lead'].sudo(user).browse(lead.id)
+
+
+class TestTerritoryRedTeamMessageLinks(TerritoryCase):
+    """A message of one's own lead that names rows of B's lead: its
+    tracking values (B's stage and salesperson history) and attachments
+    would show in ``message_format``, and ``(4, id)`` on the one2many
+    would take the tracking rows off B's message."""
+
+    def setUp(self):
+        super(TestTerritoryRedTeamMessageLinks, self).setUp()
+        self.lead_b.write({'stage_id': self.env.ref('crm.stage_lead2').id})
+        self.tracking_b = self.env['mail.tracking.value'].search([
+            ('mail_message_id.model', '=', 'crm.lead'),
+            ('mail_message_id.res_id', '=', self.lead_b.id)])
+        self.assertTrue(self.tracking_b)
+        self.Message = self.env['mail.message'].sudo(self.user_a)
+
+    def own_message(self, **values):
+        values.update(model='crm.lead', res_id=self.lead_a.id, body='probe',
+                      message_type='comment')
+        return self.Message.create(values)
+
+    def assert_tracking_stays_on_b(self):
+        self.tracking_b.invalidate_cache()
+        self.assertEqual(
+            set(self.tracking_b.mapped('mail_message_id.res_id')),
+            {self.lead_b.id})
+
+    def test_create_with_foreign_tracking_values(self):
+        for command in ([(4, self.tracking_b[0].id)],
+                        [(6, 0, self.tracking_b.ids)]):
+            with self.assertRaises(AccessError):
+                self.own_message(tracking_value_ids=command)
+        self.assert_tracking_stays_on_b()
+
+    def test_write_of_tracking_values(self):
+        message = self.own_message()
+        for command in ([(4, self.tracking_b[0].id)],
+                        [(6, 0, self.tracking_b.ids)],
+                        [(0, 0, {'field': 'name', 'field_desc': 'Name',
+                                 'field_type': 'char',
+                                 'new_value_char': 'forged'})]):
+            with self.assertRaises(AccessError):
+                message.write({'tracking_value_ids': command})
+        self.assert_tracking_stays_on_b()
+        self.assertFalse(message.sudo().tracking_value_ids)
+
+    def test_create_with_foreign_attachment(self):
+        for command in ([(4, self.attachment_b.id)],
+                        [(6, 0, self.attachment_b.ids)]):
+            with self.assertRaises(AccessError):
+                self.own_message(attachment_ids=command)
+        message = self.own_message()
+        with self.assertRaises(AccessError):
+            message.write({'attachment_ids': [(4, self.attachment_b.id)]})
+        self.assertFalse(message.sudo().attachment_ids)
+
+    def test_message_post_with_foreign_attachment(self):
+        lead = self.env['crm.lead'].sudo(self.user_a).browse(self.lead_a.id)
+        with self.assertRaises(AccessError):
+            lead.message_post(body='probe', message_type='comment',
+                              attachment_ids=self.attachment_b.ids)
+        self.assertFalse(self.env['mail.message'].search([
+            ('attachment_ids', 'in', self.attachment_b.ids)]))
+        self.assertEqual(self.attachment_b.res_id, self.lead_b.id)
+
+    def test_chatter_still_posts_own_attachment_and_tracks(self):
+        """The chatter uploads a file on mail.compose.message, then posts
+        it; a stage change records its old and new values."""
+        upload = self.env['ir.attachment'].sudo(self.user_a).create({
+            'name': 'rt_alpha_offer.txt', 'datas_fname': 'offer.txt',
+            'datas': 'UlQgYWxwaGE=', 'res_model': 'mail.compose.message',
+            'res_id': 0})
+        lead = self.env['crm.lead'].sudo(self.user_a).browse(self.lead_a.id)
+        message = lead.message_post(body='RT alpha offer',
+                                    message_type='comment',
+                                    attachment_ids=upload.ids)
+        formatted = message.message_format()[0]
+        self.assertEqual([a['name'] for a in formatted['attachment_ids']],
+                         ['rt_alpha_offer.txt'])
+        lead.write({'stage_id': self.env.ref('crm.stage_lead3').id})
+        tracked = self.Message.search([
+            ('model', '=', 'crm.lead'), ('res_id', '=', self.lead_a.id),
+            ('tracking_value_ids', '!=', False)])
+        self.assertTrue(tracked)
+        values = tracked.message_format()[0]['tracking_value_ids']
+        self.assertIn('Stage', [value['changed_field'] for value in values])

@@ -122,3 +122,42 @@ class TestTerritoryRpc(InProcessServerCase):
         self.assertIn('security restrictions', str(caught.exception))
         self.assertEqual(sum(g['planned_revenue'] for g in groups), 10.0)
         self.assertEqual([row['id'] for row in b_rows], self.lead_b.ids)
+
+    def test_message_naming_foreign_rows(self):
+        """The reviewer's call: a message on one's own lead naming B's
+        tracking values and attachment, then message_format."""
+        self.lead_b.write({'stage_id': self.env.ref('crm.stage_lead2').id})
+        tracking = self.env['mail.tracking.value'].search([
+            ('mail_message_id.model', '=', 'crm.lead'),
+            ('mail_message_id.res_id', '=', self.lead_b.id)])
+        self.assertTrue(tracking)
+        attachment = self.env['ir.attachment'].create({
+            'name': 'rpc_bravo_secret.txt', 'datas': 'UlBDIGJyYXZv',
+            'res_model': 'crm.lead', 'res_id': self.lead_b.id})
+        faults = []
+        with self.browser_turn():
+            for values in ({'tracking_value_ids': [(4, tracking[0].id)]},
+                           {'attachment_ids': [(4, attachment.id)]}):
+                values.update(model='crm.lead', res_id=self.lead_a.id,
+                              body='probe', message_type='comment',
+                              email_from='a@example.com')
+                with self.assertRaises(xmlrpc.client.Fault) as caught:
+                    self.xmlrpc('rpc_salesman_a', 'mail.message', 'create',
+                                [values])
+                faults.append(caught.exception.faultString)
+            with self.assertRaises(xmlrpc.client.Fault) as caught:
+                self.xmlrpc('rpc_salesman_a', 'crm.lead', 'message_post',
+                            [[self.lead_a.id]],
+                            {'body': 'probe', 'message_type': 'comment',
+                             'email_from': 'a@example.com',
+                             'attachment_ids': attachment.ids})
+            faults.append(caught.exception.faultString)
+        for fault in faults:
+            self.assertIn('security restrictions', fault)
+            self.assertNotIn('rpc_bravo_secret', fault)
+        tracking.invalidate_cache()
+        self.assertEqual(set(tracking.mapped('mail_message_id.res_id')),
+                         {self.lead_b.id})
+        self.assertFalse(self.env['mail.message'].search([
+            ('model', '=', 'crm.lead'), ('res_id', '=', self.lead_a.id),
+            ('body', 'ilike', 'probe')]))

@@ -2,7 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 import logging
 
-from odoo import _, api, fields, models
+from odoo import SUPERUSER_ID, _, api, fields, models
+from odoo.addons.base.res.res_users import USER_PRIVATE_FIELDS
 
 from ..safe_domain import NAMES, SafeDomainError, eval_context, \
     evaluate_domain, value_fits
@@ -55,7 +56,8 @@ class CrmSafeDomainMixin(models.AbstractModel):
     @api.model
     def _safe_domain_check_model(self, domain, model_name):
         """Every term names a searchable field of ``model_name`` (through
-        relational fields) and a value of its type."""
+        relational fields) that the user may read, and a value of its
+        type."""
         for term in domain:
             if not isinstance(term, tuple) or not isinstance(term[0], str):
                 continue  # an operator, or Odoo's always true/false term
@@ -66,6 +68,8 @@ class CrmSafeDomainMixin(models.AbstractModel):
                 field = model._fields.get(name)
                 if field is None:
                     raise SafeDomainError('field', path)
+                if not self._safe_domain_field_readable(model, field):
+                    raise SafeDomainError('private', path)
                 if index < len(names) - 1:
                     if not field.relational:
                         raise SafeDomainError('path', path)
@@ -80,6 +84,23 @@ class CrmSafeDomainMixin(models.AbstractModel):
                     raise SafeDomainError('hierarchy', path)
             if not value_fits(field.type, operator, value):
                 raise SafeDomainError('value_type', path)
+
+    @api.model
+    def _safe_domain_field_readable(self, model, field):
+        """Whether a domain may compare ``field`` of ``model``. The domains
+        are matched as the superuser (a rule assigns any lead), so a field
+        the author could not read would answer, lead by lead, what it
+        holds: a password hash one character at a time. Users' passwords
+        are never compared (Odoo refuses to search them too); a field
+        restricted to groups, or of a model the author may not read, only
+        by its author's groups."""
+        if model._name == 'res.users' and field.name in USER_PRIVATE_FIELDS:
+            return False
+        if self.env.uid == SUPERUSER_ID:
+            return True  # evaluating what was checked for its author
+        if field.groups and not self.user_has_groups(field.groups):
+            return False
+        return model.check_access_rights('read', raise_exception=False)
 
     @api.multi
     def _safe_domain_or_none(self, text, model_name):
@@ -142,6 +163,8 @@ class CrmSafeDomainMixin(models.AbstractModel):
                             "suit that field"),
             'hierarchy': _("'%(detail)s' does not lead to records in a "
                            "hierarchy: child_of and parent_of need one"),
+            'private': _("'%(detail)s' leads to a field you may not read, "
+                         "which a domain may not compare"),
         }
         return messages[error.reason] % {
             'detail': error.detail, 'names': ', '.join(sorted(NAMES))}

@@ -102,6 +102,37 @@ class TestSafeDomainMixin(SavepointCase):
         self.assertEqual(self.Mixin._safe_domain(
             "[('login', '=', 'x')]", 'res.users'), [('login', '=', 'x')])
 
+    def test_fields_the_author_may_not_read(self):
+        """Domains are matched as the superuser: a field its author could
+        not read would answer what it holds, record by record."""
+        Mixin = self.Mixin.sudo(self.user)
+        for text, path in (
+                ("[('user_ids.password_crypt', '=like', '$pbkdf2%')]",
+                 'user_ids.password_crypt'),
+                ("[('user_ids.password', '!=', False)]",
+                 'user_ids.password'),
+                ("[('signup_token', '!=', False)]", 'signup_token'),
+                ("[('user_ids.groups_id.rule_groups.name', '=', 'x')]",
+                 'user_ids.groups_id.rule_groups.name')):
+            with self.assertRaises(SafeDomainError) as caught:
+                Mixin._safe_domain(text, 'res.partner')
+            self.assertEqual(
+                (caught.exception.reason, caught.exception.detail),
+                ('private', path))
+        # passwords are compared by nobody, the superuser included; what
+        # was checked for its author is evaluated by the superuser
+        for text in ("[('user_ids.password_crypt', '=like', '$%')]",
+                     "[('password', '=', 'admin')]"):
+            model = 'res.partner' if 'user_ids' in text else 'res.users'
+            self.assertEqual(self.reason(text, model)[0], 'private')
+        self.assertEqual(
+            self.Mixin._safe_domain("[('signup_token', '!=', False)]",
+                                    'res.partner'),
+            [('signup_token', '!=', False)])
+        self.assertEqual(
+            Mixin._safe_domain("[('user_ids.login', '=', 'x')]",
+                               'res.partner'), [('user_ids.login', '=', 'x')])
+
     def test_messages_in_the_users_language(self):
         self.env['res.lang'].load_lang('vi_VN')
         self.env['res.lang'].load_lang('zh_CN')
@@ -128,7 +159,8 @@ class TestSafeDomainMixin(SavepointCase):
                        'lambda', 'comprehension', 'construct', 'name',
                        'attribute', 'call', 'evaluation', 'not_list', 'term',
                        'value', 'arity', 'operator', 'field', 'path',
-                       'not_searchable', 'value_type', 'hierarchy'):
+                       'not_searchable', 'value_type', 'hierarchy',
+                       'private'):
             for lang in ('vi_VN', 'zh_CN'):
                 message = self.Mixin.with_context(
                     lang=lang)._safe_domain_error_message(

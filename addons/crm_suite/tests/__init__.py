@@ -3,8 +3,8 @@ from . import test_browser_smoke
 from . import test_queue_job
 from . import test_cross_addon_paths
 from . import test_demo_stories
-from . import test_lead_import_suite
 from . import test_export_refusals_suite
 from . import test_capture_round_robin
 from . import test_redteam_capture
 from . import test_demo_first_screens_browser
+from . import test_access_gate

@@ -4,18 +4,19 @@ from odoo import api, models
 
 
 class CrmLead(models.Model):
-    """Glue between the lead import of crm_leads_ext, which writes leads in
-    SQL, and what the create() of the other addons does: none of them
-    depends on crm_leads_ext, the suite depends on all."""
+    """The lead import of crm_leads_ext writes leads in SQL, skipping
+    create(): what crm_territory_security's create() does (the territory
+    matched from the address, the territory's salesperson) is done here
+    for the imported leads, set-based."""
 
     _inherit = 'crm.lead'
 
     @api.model
     def _prepare_import_rows(self, rows, fixed):
-        """The territory of the rows (crm_territory_security), matched on
-        their address before the INSERT, as create() does on its values.
-        Territories with a domain need the leads in the database: then the
-        import recomputes the territory after the INSERT."""
+        """The territory of the rows, matched on their address before the
+        INSERT, as create() does on its values. Territories with a domain
+        need the leads in the database: then the import recomputes the
+        territory after the INSERT (the stored compute)."""
         filled = super(CrmLead, self)._prepare_import_rows(rows, fixed)
         Territory = self.env['crm.territory'].sudo()
         if any(rule['domain'] for rule in Territory._matching_rules()):
@@ -43,23 +44,9 @@ class CrmLead(models.Model):
     @api.multi
     def _post_import_create(self):
         """After the assignment rules (crm_leads_ext): the territory's
-        salesperson for the leads still without one (crm_territory_security;
-        the territory itself is matched before the INSERT, see
-        _prepare_import_rows), then the entry in the first stage
-        (crm_funnel_stages)."""
+        salesperson for the leads still without one, as create() gives
+        it."""
         result = super(CrmLead, self)._post_import_create()
-        if not self:
-            return result
-        self.sudo()._assign_territory_salespeople()
-        self.env.cr.execute("""
-            SELECT id, stage_id, date_last_stage_update FROM crm_lead
-             WHERE id IN %s ORDER BY id""", (tuple(self.ids),))
-        entered = {}
-        for lead_id, stage_id, date in self.env.cr.fetchall():
-            if stage_id:
-                entered.setdefault(date, []).append(lead_id)
-        for date, ids in entered.items():
-            self.browse(ids)._enter_stage({}, date)
-        if self._all_stage_required_field_names():
-            self._check_stage_required_fields()
+        if self:
+            self.sudo()._assign_territory_salespeople()
         return result
