@@ -2,6 +2,11 @@
 #   make run            set everything up, create/update the crm_suite database, serve it
 #   make test           set everything up, run the quality gates and every test
 #   make test-platform  Odoo's own test suites under the compatibility layer
+#   make test-odoo      the addons' own tests through odoo-bin --test-enable, as
+#                       on a customer's server: nothing of testing/ on the path
+#                       (its browser and in-process server tests skipped), for
+#                       crm_leads_ext, crm_funnel_stages, crm_territory_security
+#                       alone, each pair, and crm_suite, each on a fresh database
 #   make bench          benchmarks, written to BENCHMARKS.md (SCALE=small|full)
 # Every target installs what is missing first (Debian packages, .venv, node
 # tools, the PostgreSQL role) and is safe to run again.
@@ -11,7 +16,7 @@ HTTP_PORT ?= 8069
 SCALE ?= small
 export CRM_SUITE_ROOT := $(CURDIR)
 
-.PHONY: run test test-platform bench setup system venv node postgres gates readme
+.PHONY: run test test-platform test-odoo bench setup system venv node postgres gates readme
 
 run: setup
 	@setup/serve.sh $(HTTP_PORT)
@@ -26,6 +31,9 @@ test: setup gates
 
 test-platform: setup
 	@testing/platform/run.sh
+
+test-odoo: setup
+	@testing/test-odoo.sh
 
 bench: setup
 	@.venv/bin/python bench/run.py --scale $(SCALE)

@@ -6,7 +6,9 @@
 #   README.rst of each addon is generated from its readme/ fragments,
 #   vermin: the addons need no more than Python 3.5 (existing Odoo 11
 #     servers run 3.5 to 3.7),
-#   the addons never import the 3.11 compatibility layer.
+#   the addons never import the 3.11 compatibility layer,
+#   each addon's tests/__init__.py imports every test_*.py of its folder
+#     (Odoo's own runner runs only those).
 # Each failing gate says so and fails the run.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -47,6 +49,10 @@ compat_imports() {
     ! grep -rnE --include='*.py' '(^|[^.[:alnum:]_])(import|from)[[:space:]]+odoo311compat' "${ADDONS[@]}"
 }
 gate "addons do not import the compatibility layer" compat_imports
+# every addon, the bridges of addons/ included
+mapfile -t ALL_ADDONS < <(dirname -- */__manifest__.py addons/*/__manifest__.py)
+gate "tests/__init__.py imports every test module" \
+    "$BIN/python" testing/check_test_imports.py "${ALL_ADDONS[@]}"
 
 if [ ${#failed[@]} -gt 0 ]; then
     echo "quality gates failed: ${failed[*]}. Fix the lines above; see .pylintrc, .flake8." >&2

@@ -15,7 +15,7 @@ import pytest
 
 from selenium.webdriver.common.by import By
 
-from browser_harness import ChromiumCase
+from .harness import ChromiumCase
 
 # the crash manager's dialog ("Odoo Client Error", "Odoo Server Error", ...),
 # whether or not the error also reached the console

@@ -12,7 +12,7 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
-from browser_harness import ChromiumCase
+from .harness import ChromiumCase
 
 # the figures above the chart, as the page shows them (non-breaking spaces
 # of the currency and percent formats read as plain spaces)

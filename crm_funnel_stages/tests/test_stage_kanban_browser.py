@@ -9,7 +9,7 @@ the test's transaction: nothing done here is committed.
 """
 import pytest
 
-from browser_harness import ChromiumCase
+from .harness import ChromiumCase
 
 COLUMN_IDS_JS = r"""
 return Array.prototype.map.call(

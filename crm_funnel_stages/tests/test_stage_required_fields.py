@@ -5,7 +5,7 @@ import json
 from lxml import etree
 
 from odoo.exceptions import ValidationError
-from odoo.tests.common import SavepointCase
+from odoo.tests.common import SavepointCase, at_install, post_install
 
 
 def stage_requires(name):
@@ -15,6 +15,10 @@ def stage_requires(name):
             ['stage_required_fields', 'ilike', ',%s,' % name]]
 
 
+# Once installed: while a module installs, Odoo applies only the views of
+# loaded modules, not those the tests create
+@at_install(False)
+@post_install(True)
 class TestStageRequiredFields(SavepointCase):
     """The LatoERP rule: from "Preliminary validation" on, expected revenue
     and expected closing date must be set, on every path, and the form

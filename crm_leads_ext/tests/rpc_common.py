@@ -8,7 +8,7 @@ import json
 import re
 import xmlrpc.client
 
-from browser_harness import InProcessServerCase, JsonRpcSession
+from .harness import InProcessServerCase, JsonRpcSession
 
 # /xmlrpc/2 answers an odoo.exceptions.AccessError with this fault code
 # (odoo.service.wsgi_server.RPC_FAULT_CODE_ACCESS_ERROR); a crash is 1

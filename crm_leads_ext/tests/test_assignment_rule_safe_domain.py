@@ -9,7 +9,7 @@ the leads."""
 import os
 import xmlrpc.client
 
-from browser_harness import InProcessServerCase
+from .harness import InProcessServerCase
 
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tools import config

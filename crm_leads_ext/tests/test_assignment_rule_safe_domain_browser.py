@@ -6,7 +6,7 @@ keeps the rule as it was; a relative date is saved."""
 import pytest
 from selenium.webdriver.common.by import By
 
-from browser_harness import ChromiumCase
+from .harness import ChromiumCase
 
 DOMAIN_INPUT = '.o_form_view input[name="domain"]'
 DIALOG_JS = """

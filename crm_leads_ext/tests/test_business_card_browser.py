@@ -11,7 +11,7 @@ import pytest
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 
-from browser_harness import ChromiumCase
+from .harness import ChromiumCase
 
 from .card_images import ENGLISH_CARD, VIETNAMESE_CARD, render_card
 
@@ -39,6 +39,18 @@ return [label.getBoundingClientRect().top, input.getBoundingClientRect().top,
 """
 
 
+def salesperson(env):
+    """A salesperson of the Sales team, as the suite's demo has one (the
+    addon's tests make their own: crm_suite's demo is not installed here)."""
+    return env['res.users'].with_context(no_reset_password=True).create({
+        'name': 'Card Salesperson', 'login': 'card_sales',
+        'password': 'card_sales', 'email': 'card_sales@example.com',
+        'lang': 'en_US', 'tz': 'Asia/Ho_Chi_Minh',
+        'sale_team_id': env.ref('sales_team.team_sales_department').id,
+        'groups_id': [(6, 0, [env.ref('base.group_user').id,
+                              env.ref('sales_team.group_sale_salesman').id])]})
+
+
 @pytest.mark.browser
 class TestBusinessCardInBrowser(ChromiumCase):
     # Odoo 11's leads kanban asks for the avatar of the salesperson of the
@@ -51,7 +63,7 @@ class TestBusinessCardInBrowser(ChromiumCase):
         # the "Leads" setting of CRM, as the settings page applies it
         self.env.ref('base.group_user').write({'implied_ids': [
             (4, self.env.ref('crm.group_use_lead').id)]})
-        self.sales = self.env.ref('crm_suite.user_demo_salesperson')
+        self.sales = salesperson(self.env)
 
     def card_file(self, lines, name):
         path = os.path.join(tempfile.mkdtemp(prefix='card-'), name)
@@ -99,7 +111,7 @@ class TestBusinessCardInBrowser(ChromiumCase):
         self.pointer_to_title()
 
     def test_card_from_the_leads_list(self):
-        self.browser.login('sales', 'sales')
+        self.browser.login('card_sales', 'card_sales')
         self.browser.open_menu('crm.menu_crm_leads')
         self.browser.wait_for('.o_list_view')
         self.save_evidence('list-button')
@@ -145,7 +157,7 @@ class TestBusinessCardInBrowser(ChromiumCase):
                 'the pipeline (opportunities) has no business card button')
 
     def test_narrow_screen_from_the_kanban(self):
-        self.browser.login('sales', 'sales')
+        self.browser.login('card_sales', 'card_sales')
         self.browser.open_menu('crm.menu_crm_leads')
         self.browser.wait_for('.o_cp_switch_kanban')
         self.click('.o_cp_switch_kanban')
@@ -180,7 +192,7 @@ class TestBusinessCardInBrowser(ChromiumCase):
     def test_photo_named_like_a_web_page(self):
         """A photo whose file is named card.html shows on the lead as the
         image it is, card.png, opened as an image."""
-        self.browser.login('sales', 'sales')
+        self.browser.login('card_sales', 'card_sales')
         self.browser.open_menu('crm.menu_crm_leads')
         self.browser.wait_for('.o_list_view')
         self.open_card_form()
@@ -222,9 +234,8 @@ class TestBusinessCardWithoutLeads(ChromiumCase):
 
     def test_card_from_the_pipeline(self):
         self.assertNotIn(self.env.ref('crm.group_use_lead'),
-                         self.env.ref('crm_suite.user_demo_salesperson')
-                         .groups_id)
-        self.browser.login('sales', 'sales')
+                         salesperson(self.env).groups_id)
+        self.browser.login('card_sales', 'card_sales')
         self.browser.open_menu('crm.menu_crm_opportunities')
         self.browser.wait_for('.o_kanban_view')
         self.browser.wait_for('.o_cp_buttons .o_button_business_card')

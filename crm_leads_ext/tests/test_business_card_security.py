@@ -10,7 +10,7 @@ import io
 
 from PIL import Image, PngImagePlugin
 
-from browser_harness import JsonRpcError
+from .harness import JsonRpcError
 
 from .rpc_common import RpcCase
 

@@ -8,7 +8,7 @@ import pytest
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 
-from browser_harness import ChromiumCase
+from .harness import ChromiumCase
 
 
 @pytest.mark.browser

@@ -9,7 +9,7 @@ import pytest
 from lxml import etree
 from selenium.webdriver.common.by import By
 
-from browser_harness import ChromiumCase
+from .harness import ChromiumCase
 
 from .common import LeadsExtCase
 

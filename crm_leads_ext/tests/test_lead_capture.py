@@ -16,7 +16,7 @@ from werkzeug.test import EnvironBuilder
 from werkzeug.wrappers import Request
 
 import odoo
-from browser_harness import InProcessServerCase
+from .harness import InProcessServerCase
 from odoo.exceptions import ValidationError
 from odoo.http import JsonRequest
 from odoo.modules.module import load_information_from_description_file

@@ -7,7 +7,7 @@ import hashlib
 import pytest
 from selenium.webdriver.common.by import By
 
-from browser_harness import ChromiumCase
+from .harness import ChromiumCase
 
 TEXT_JS = """
 var el = document.querySelector(arguments[0]);

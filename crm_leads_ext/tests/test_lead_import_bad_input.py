@@ -6,7 +6,7 @@ import io
 import json
 import zipfile
 
-from browser_harness import InProcessServerCase, JsonRpcSession
+from .harness import InProcessServerCase, JsonRpcSession
 
 from odoo.exceptions import UserError
 from odoo.addons.crm_leads_ext.controllers.export import CSVExport

@@ -11,7 +11,7 @@ import tempfile
 import pytest
 from selenium.webdriver.support.ui import Select
 
-from browser_harness import ChromiumCase
+from .harness import ChromiumCase
 
 from odoo.addons.queue_job.job import Job
 

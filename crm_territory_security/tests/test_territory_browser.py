@@ -9,7 +9,7 @@ from selenium.webdriver.common.by import By
 
 from odoo.addons.queue_job.job import Job
 
-from browser_harness import ChromiumCase
+from .harness import ChromiumCase
 
 PAGE_TEXT_JS = "return document.querySelector('.o_content').innerText;"
 

@@ -6,7 +6,7 @@ lead, through the real HTTP server as the web client takes them:
 /mail/client_action (Odoo 11's messaging start-up) and /report."""
 import xmlrpc.client
 
-from browser_harness import InProcessServerCase, JsonRpcSession
+from .harness import InProcessServerCase, JsonRpcSession
 
 
 class TestTerritoryHttp(InProcessServerCase):

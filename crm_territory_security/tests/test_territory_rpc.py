@@ -6,7 +6,7 @@ import xmlrpc.client
 
 import requests
 
-from browser_harness import InProcessServerCase, JsonRpcError, JsonRpcSession
+from .harness import InProcessServerCase, JsonRpcError, JsonRpcSession
 
 
 class TestTerritoryRpc(InProcessServerCase):

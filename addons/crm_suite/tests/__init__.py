@@ -5,4 +5,6 @@ from . import test_cross_addon_paths
 from . import test_demo_stories
 from . import test_export_refusals_suite
 from . import test_capture_round_robin
+from . import test_redteam_capture
+from . import test_demo_first_screens_browser
 from . import test_access_gate

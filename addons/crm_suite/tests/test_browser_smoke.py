@@ -7,7 +7,7 @@ the test's transaction: nothing the browser does is committed.
 """
 import pytest
 
-from browser_harness import ChromiumCase
+from odoo.addons.crm_leads_ext.tests.harness import ChromiumCase
 
 # the kanban columns and their cards, as the page shows them
 READ_PIPELINE_JS = r"""

@@ -18,7 +18,8 @@ import pytest
 from odoo.addons.queue_job.job import Job
 from odoo.tests.common import SavepointCase, get_db_name
 
-from browser_harness import OdooServerProcess, copy_database, drop_database
+from odoo.addons.crm_leads_ext.tests.harness import (
+    NEEDS_HARNESS, OdooServerProcess, copy_database, drop_database)
 
 TAG_CODE = """\
 env['crm.lead'].browse(%(lead)d).write({'tag_ids': [(4, %(tag)d)]})
@@ -69,6 +70,7 @@ class TestCronRunsAsQueueJob(SavepointCase):
 
 
 @pytest.mark.server_process
+@unittest.skipIf(OdooServerProcess is None, NEEDS_HARNESS)
 class TestJobRunnerInServerProcess(unittest.TestCase):
     """The job runner of a real server runs what a user enqueued."""
 

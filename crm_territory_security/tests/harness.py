@@ -1,0 +1,16 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+"""The suite's test harness (testing/browser_harness, on the path under `make
+test`), or under Odoo's own runner, where testing/ is not on a server's path,
+a stand-in whose tests are skipped with the reason."""
+import unittest
+
+from odoo.tests.common import BaseCase
+
+try:
+    from browser_harness import ChromiumCase, InProcessServerCase  # noqa: F401
+    from browser_harness import JsonRpcError, JsonRpcSession  # noqa: F401
+except ImportError:
+    ChromiumCase = InProcessServerCase = unittest.skip(
+        "needs the suite's test harness, testing/browser_harness (make test)")(
+        type('WithoutHarness', (BaseCase,), {}))
+    JsonRpcError = JsonRpcSession = None
