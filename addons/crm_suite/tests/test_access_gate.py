@@ -13,17 +13,20 @@ import base64
 import os
 import types
 
-from odoo.modules.module import get_module_path
+from odoo.modules.module import get_module_path, get_modules
 from odoo.tests.common import TransactionCase
 
 from odoo.addons.crm_leads_ext.tests.rpc_common import RpcCase
 
 from .access_matrix import MATRIX, ROLES
 
-SUITE_ADDONS = ('crm_leads_ext', 'crm_funnel_stages', 'crm_territory_security',
-                'crm_campaign_segments', 'crm_quotation', 'crm_safe_domain',
-                'crm_suite')
 ROOT = os.path.dirname(get_module_path('crm_leads_ext'))
+# every addon of this repository, at its root and in addons/ (the bridges
+# too): a new one is gated without being added to a list
+SUITE_ADDONS = tuple(sorted(
+    name for name in get_modules()
+    if os.path.dirname(get_module_path(name)) in (
+        ROOT, os.path.join(ROOT, 'addons'))))
 
 ROLE_GROUPS = {
     'portal': ('base.group_portal',),
