@@ -98,6 +98,8 @@ class CrmLead(models.Model):
         """The other leads and opportunities of the lead's customer (its
         company and every contact of it), lost ones included."""
         self.ensure_one()
+        if not self.partner_id:
+            return [('id', 'in', [])]  # a lead without customer has none
         return self.partner_id.commercial_partner_id._history_lead_domain(
         ) + [('id', '!=', self.id)]
 
