@@ -1,6 +1,6 @@
 # Copyright 2026 CRM Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
-from odoo import _, api, fields, models
+from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import UserError
 
 
@@ -16,6 +16,12 @@ class CrmLeadDocumentMixin(models.AbstractModel):
     _name = 'crm.lead.document.mixin'
     _inherit = 'crm.lead.linked.mixin'
     _description = 'Attached to a Document That May Be a Lead'
+
+    # True on models whose ``_search`` filters rows by their document
+    # beyond the record rules (mail.message, ir.attachment): Odoo 11's
+    # ``read_group`` applies the rules alone, so it is given the rows that
+    # ``search`` returns, for every user, in or out of a territory
+    _crm_lead_search_filters_documents = False
 
     # the fields naming the row's document
     _crm_lead_model_field = 'res_model'
@@ -60,6 +66,17 @@ class CrmLeadDocumentMixin(models.AbstractModel):
                     (res_id, 'inselect', (leads, params))]
         return ['&', (model, '=', 'crm.lead'),
                 (res_id, 'not inselect', (leads, params))]
+
+    @api.model
+    def read_group(self, domain, fields, groupby, offset=0, limit=None,
+                   orderby=False, lazy=True):
+        if self._crm_lead_search_filters_documents and \
+                self.env.uid != SUPERUSER_ID:
+            domain = list(domain or [])
+            domain = [('id', 'in', self._search(domain))] + domain
+        return super(CrmLeadDocumentMixin, self).read_group(
+            domain, fields, groupby, offset=offset, limit=limit,
+            orderby=orderby, lazy=lazy)
 
     @api.multi
     def _crm_lead_document_model(self, vals, row):

@@ -12,6 +12,7 @@ class IrAttachment(models.Model):
 
     _name = 'ir.attachment'
     _inherit = ['crm.lead.document.mixin', 'ir.attachment']
+    _crm_lead_search_filters_documents = True
 
     @api.multi
     def _crm_lead_check_access(self, operation):

@@ -27,6 +27,7 @@ class MailMessage(models.Model):
     _crm_lead_model_field = 'model'
     _crm_lead_document_fields = ('model', 'res_id')
     _crm_lead_link_fields = ('parent_id',)
+    _crm_lead_search_filters_documents = True
     _crm_lead_message_row_fields = ('attachment_ids', 'tracking_value_ids')
 
     @api.multi

@@ -13,3 +13,4 @@ from . import test_territory_matching
 from . import test_territory_public_methods
 from . import test_territory_redteam
 from . import test_territory_rpc
+from . import test_read_group_documents
