@@ -49,6 +49,12 @@ MOVED = REDTEAM + '::TestTerritoryRedTeamLinks::' \
     'test_moving_own_rows_onto_a_foreign_lead'
 PLANTED = REDTEAM + '::TestTerritoryRedTeamLinks::' \
     'test_planting_rows_on_a_missing_lead'
+# read_group of the rows attached to a lead: messages and attachments get
+# the rows search gives (crm.lead.document.mixin), by every role
+GROUPED = 'crm_territory_security/tests/test_read_group_documents.py' \
+    '::TestReadGroupDocuments::'
+READ_PATHS = 'addons/crm_suite/tests/test_access_gate.py::TestReadPaths::' \
+    'test_no_foreign_values'
 
 
 def foreign_lead(f):
@@ -354,6 +360,14 @@ MATRIX = {
     ('calendar.event', 'create'): covered(PLANTED),
     ('calendar.event', 'write'): covered(MOVED),
     ('ir.attachment', 'create'): covered(PLANTED),
+    ('ir.attachment', 'read_group'): covered(GROUPED + 'test_attachments'),
+    ('mail.activity', 'read_group'): covered(READ_PATHS),
+    ('mail.followers', 'read_group'): covered(READ_PATHS),
+    ('mail.message', 'read_group'): covered(GROUPED + 'test_messages'),
+    # the composer inherits mail.message's fields and its read_group; its
+    # transient rows are read by their creator only (Odoo's rule)
+    ('mail.compose.message', 'read_group'): covered(
+        GROUPED + 'test_messages'),
     ('ir.attachment', 'write'): covered(MOVED),
     ('mail.activity', 'create'): covered(PLANTED),
     ('mail.activity', 'write'): covered(MOVED),
