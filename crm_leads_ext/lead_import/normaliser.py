@@ -26,6 +26,17 @@ MAX_CELL = 64 * 1024
 EMAIL_RE = re.compile(
     r"^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
     r"@([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z0-9]{2,}$")
+# http://, https:// or no scheme, then a host name with a dot, an optional
+# port and path. Any other scheme (javascript:, data:, vbscript:...) puts a
+# colon where the host name is, and is refused: the address is a link in
+# the lead's form. The capture endpoint checks its URLs with it too.
+URL_RE = re.compile(
+    r'^(?:https?://)?[^\s/$.?#:@][^\s/?#:@]*\.[^\s/?#:@]+'
+    r'(?::[0-9]{1,5})?(?:[/?#]\S*)?$', re.IGNORECASE)
+# The largest amount a row may have: far above any deal, far below where
+# PostgreSQL's sums of double precision overflow (two rows of 1.7e308
+# broke every grouped view of the pipeline, for every user).
+MAX_AMOUNT = 10 ** 15
 # how the lead's title is built: from a column of the file, the company,
 # the contact name or a fixed text
 TITLE_FROM_COLUMN = 'column'
@@ -127,9 +138,18 @@ class Normaliser(object):
         else:
             compact = compact.replace(',', '')
         try:
-            return float(compact), None
+            number = float(compact)
         except ValueError:
             return None, _("'%s' is not a number") % value
+        if not abs(number) < MAX_AMOUNT:  # NaN and infinities too
+            return None, _("'%s' is not an amount a deal can have") % value
+        return number, None
+
+    def website(self, value):
+        if not URL_RE.match(value):
+            return None, _("'%s' is not a web address (http or https)") % \
+                value
+        return value, None
 
     # -- a whole row -------------------------------------------------------
 
@@ -183,6 +203,10 @@ class Normaliser(object):
         if 'date_deadline' in values:
             values['date_deadline'], error = self.date(
                 values['date_deadline'])
+            if error:
+                errors.append(error)
+        if 'website' in values:
+            values['website'], error = self.website(values['website'])
             if error:
                 errors.append(error)
         if 'planned_revenue' in values:

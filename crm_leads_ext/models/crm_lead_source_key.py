@@ -15,6 +15,8 @@ import re
 from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..lead_import.normaliser import URL_RE
+
 _logger = logging.getLogger(__name__)
 
 # field: (maximum length, kind)
@@ -39,13 +41,6 @@ CAPTURE_RESERVED = ('api_key',)
 HONEYPOT_FIELD = 'website_url2'
 EMAIL_RE = re.compile(r'^[^@\s<>(),;:"\[\]]+@[^@\s<>(),;:"\[\]]+\.[a-zA-Z]{2,}$')
 PHONE_RE = re.compile(r'^[0-9+().\-/ ]{3,32}$')
-# http://, https:// or no scheme, then a host name with a dot, an optional
-# port and path. Any other scheme (javascript:, data:, vbscript:...) puts a
-# colon where the host name is, and is refused: the address is a link in
-# the lead's form.
-URL_RE = re.compile(
-    r'^(?:https?://)?[^\s/$.?#:@][^\s/?#:@]*\.[^\s/?#:@]+'
-    r'(?::[0-9]{1,5})?(?:[/?#]\S*)?$', re.IGNORECASE)
 CONTROL_RE = re.compile(u'[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]')
 RATE_WINDOW = 60  # seconds
 DEFAULT_IP_RATE_LIMIT = 30

@@ -303,6 +303,37 @@ class TestLeadImportLists(LeadImportCase):
         self.assertEqual(self.leads(email_from='zhao@phones.cn').phone,
                          '+86 21 6888 8888')
 
+    def test_links_and_amounts_that_would_harm(self):
+        """A website is a link in the lead's form: only http and https
+        addresses; an amount beyond any deal (1.7e308 twice made every
+        grouped view of the pipeline fail on an overflow) is refused."""
+        wizard = self.run_import(self.csv_bytes([
+            ['Web An', 'An Web', 'an@links.vn', 'javascript:alert(1)', '1'],
+            ['Web Bo', 'Bo Web', 'bo@links.vn', 'JaVaScRiPt:alert(1)//x.com',
+             '1'],
+            ['Web Ca', 'Ca Web', 'ca@links.vn',
+             'data:text/html,<script>alert(1)</script>', '1'],
+            ['Web Di', 'Di Web', 'di@links.vn', 'www.di.vn', '1.7e308'],
+            ['Web En', 'En Web', 'en@links.vn', 'www.en.vn', 'nan'],
+            ['Web Gi', 'Gi Web', 'gi@links.vn', 'https://gi.vn/x?y=1',
+             '120 000'],
+            ['Web Ha', 'Ha Web', 'ha@links.vn', 'ha.vn', '999999999999999']],
+            header='Contact Name,Company,Email,Website,Expected Revenue'))
+        self.assertEqual((wizard.created_count, wizard.failed_count), (2, 5))
+        self.assertEqual([row['Message'] for row in self.report(wizard)][:5], [
+            "'javascript:alert(1)' is not a web address (http or https)",
+            "'JaVaScRiPt:alert(1)//x.com' is not a web address (http or "
+            "https)",
+            "'data:text/html,<script>alert(1)</script>' is not a web address "
+            "(http or https)",
+            "'1.7e308' is not an amount a deal can have",
+            "'nan' is not an amount a deal can have"])
+        self.assertEqual(self.leads(email_from='gi@links.vn').planned_revenue,
+                         120000)
+        self.assertEqual(self.leads(email_from='ha@links.vn').website,
+                         'ha.vn')
+        self.Lead.read_group([], ['planned_revenue', 'stage_id'], ['stage_id'])
+
     # -- the lead's title ------------------------------------------------
 
     def test_a_file_without_title_column_is_refused_until_the_user_chooses(
