@@ -4,6 +4,7 @@ from . import res_users
 from . import crm_lead_escalation
 from . import crm_lead_assignment_rule
 from . import crm_lead
+from . import crm_history_mixin
 from . import crm_lead_history
 from . import res_partner
 from . import crm_lead_source_key
