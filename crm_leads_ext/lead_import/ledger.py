@@ -87,8 +87,8 @@ class Ledger(object):
                 INSERT INTO crm_lead_import_row
                     (batch_id, company_id, row_number, row_key, lead_id,
                      outcome)
-                VALUES %s""", [(batch_id, self.company_id) + tuple(row)
-                                for row in rows],
+                VALUES %s""",
+                [(batch_id, self.company_id) + tuple(row) for row in rows],
                 page_size=len(rows))
         return batch_id
 

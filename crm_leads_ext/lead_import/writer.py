@@ -42,8 +42,9 @@ INSERT_SUBTYPES_SQL = """
 class LeadWriter(object):
 
     def __init__(self, env, team, company, user, utm, tags):
-        """``company``: the company of the new leads; ``utm``: {'campaign_id', 'source_id', 'medium_id'} ids (or
-        False); ``tags``: crm.lead.tag ids."""
+        """``company``: the company of the new leads; ``utm``:
+        {'campaign_id', 'source_id', 'medium_id'} ids (or False); ``tags``:
+        crm.lead.tag ids."""
         self.env = env
         self.cr = env.cr
         self.tag_ids = list(tags)
