@@ -35,8 +35,8 @@ class MailThread(models.AbstractModel):
             message.get('Message-Id'), len(body), ORIGINAL_BODY_NAME)
         attachments = list(attachments) + [
             self._Attachment(ORIGINAL_BODY_NAME, body, {})]
-        note = _("The HTML of this email was too costly to display: its "
-                 "text is shown, and the email as received is attached "
+        note = _("This email's HTML was too costly to display: its text is "
+                 "shown below, and the HTML as received is attached "
                  "(%s).") % ORIGINAL_BODY_NAME
         text = mail_guard.html_text(body)
         return '<p>%s</p><pre>%s</pre>' % (
