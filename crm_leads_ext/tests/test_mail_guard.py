@@ -5,11 +5,13 @@
 gateway, with the body read as text and kept as an attachment; ordinary
 HTML mail, a large newsletter included, keeps its HTML.
 
-The hostile bodies are never given to lxml or to the sanitizer here, and
-their comparisons are made on digests: a failing assertEqual of two
-1 MB strings would spend minutes in difflib."""
+The hostile bodies are never given to lxml or to the sanitizer here (that
+alone would take minutes), and are compared by their digests (a failure
+then says which body, not a megabyte of it)."""
 import base64
 import hashlib
+from email.mime.application import MIMEApplication
+from email.mime.multipart import MIMEMultipart
 from email.mime.text import MIMEText
 
 from .. import mail_guard
@@ -27,6 +29,9 @@ OPEN_TAGS = ('<html><body><p>Urgent quote request</p><p>' +
 # 100,000 "@" in a "<" not closed: the sanitizer's address pattern
 OPEN_ADDRESSES = ('<html><body><p>Urgent quote request</p><x' +
                   '@' * ATTRIBUTES + '</body></html>')
+# 100,000 "<html" without ">": Odoo joins the HTML parts of a
+# multipart/mixed mail with a pattern that scans from each to a ">"
+OPEN_HTML_TAGS = '<p>Urgent quote request</p>' + '<html' * ATTRIBUTES
 
 ARTICLE = u"""
 <!--[if mso]><table role="presentation" width="600" align="center"
@@ -133,10 +138,10 @@ class TestMailGuard(LeadsExtCase):
             'name': 'MG Hanoi', 'alias_name': 'mg-hanoi',
             'use_leads': True})
 
-    def process(self, sender, body, subject):
-        """The lead made by the gateway from an HTML mail, and the mail's
-        message on it."""
-        mail = MIMEText(body, 'html', 'utf-8')
+    def process(self, sender, body, subject, mail=None):
+        """The lead made by the gateway from an HTML mail (or ``mail``),
+        and the mail's message on it."""
+        mail = mail or MIMEText(body, 'html', 'utf-8')
         mail['Message-Id'] = '<mg-%s@test.example>' % sender
         mail['From'] = '%s@customer.example' % sender
         mail['To'] = 'mg-hanoi@yourcompany.example'
@@ -176,6 +181,35 @@ class TestMailGuard(LeadsExtCase):
             self.assertEqual(
                 hashlib.sha256(base64.b64decode(original.datas)).hexdigest(),
                 hashlib.sha256(body.encode('utf-8')).hexdigest(), sender)
+
+    def test_costly_parts_of_a_mixed_mail(self):
+        """An HTML part of a multipart/mixed mail is read as text before
+        Odoo joins the parts; a text part whose "<" would cost as much is
+        read as text too (Odoo wraps it in <pre> as it is)."""
+        mail = MIMEMultipart('mixed')
+        mail.attach(MIMEText(OPEN_HTML_TAGS, 'html', 'utf-8'))
+        invoice = MIMEApplication(b'%PDF-1.4 invoice', 'pdf')
+        invoice.add_header('Content-Disposition', 'attachment',
+                           filename='invoice.pdf')
+        mail.attach(invoice)
+        lead, message = self.process('mixed', None, 'Mixed', mail=mail)
+        self.assertIn('<pre>Urgent quote request &lt;html&lt;html',
+                      message.body)
+        self.assertEqual(sorted(message.attachment_ids.mapped('name')),
+                         ['invoice.pdf', 'original_body.html.txt'])
+        original = message.attachment_ids.filtered(
+            lambda attachment: attachment.name == 'original_body.html.txt')
+        self.assertEqual(
+            hashlib.sha256(base64.b64decode(original.datas)).hexdigest(),
+            hashlib.sha256(OPEN_HTML_TAGS.encode('utf-8')).hexdigest())
+
+        text = 'Urgent quote request ' + '<' * ATTRIBUTES + '>'
+        __, message = self.process(
+            'plain', None, 'Plain', mail=MIMEText(text, 'plain', 'utf-8'))
+        self.assertIn('<pre>Urgent quote request ' + '&lt;' * 1000,
+                      message.body)
+        self.assertEqual(message.attachment_ids.mapped('name'),
+                         ['original_body.html.txt'])
 
     def test_newsletter_keeps_its_html(self):
         body = newsletter_html()
