@@ -11,6 +11,7 @@ from . import crm_lead_source_key
 from . import crm_lead_capture_hit
 from . import crm_lead_capture
 from . import crm_lead_mail
+from . import mail_thread
 from . import crm_lead_conversion
 from . import crm_lead_import_line
 from . import crm_lead_import_mapping
