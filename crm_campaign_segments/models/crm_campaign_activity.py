@@ -228,6 +228,13 @@ class CrmCampaignActivity(models.Model):
             values.update(Lead._onchange_partner_id_values(partner.id))
             values['partner_id'] = partner.id
         values['name'] = self.lead_name or record.display_name
+        if self.team_id and not self.user_id:
+            # not the job's user by default: the lead goes to the team
+            values['user_id'] = False
+        if self.team_id or self.user_id:
+            # the activity chose the team: crm_leads_ext's assignment
+            # rules, when installed, must not choose another
+            Lead = Lead.with_context(crm_lead_skip_assignment=True)
         return {'lead_id': Lead.create(values).id}
 
     @api.multi
