@@ -165,6 +165,8 @@ class CrmCampaign(models.Model):
     @api.multi
     def action_view_workitems(self):
         self.ensure_one()
+        self.check_access_rights('read')
+        self.check_access_rule('read')
         action = self.env.ref(
             'crm_campaign_segments.crm_campaign_workitem_action').read()[0]
         action['domain'] = [('campaign_id', '=', self.id)]

@@ -33,6 +33,19 @@ class TestCampaignRights(CampaignCase):
             failed.action_retry()
         self.assertEqual(set(failed.mapped('state')), {'exception'})
 
+    def test_employee_cannot_see_workitems_nor_preview(self):
+        employee = self._user('employee', self.env.ref('base.group_user'))
+        with self.assertRaises(AccessError):
+            self.campaign.sudo(employee).action_view_workitems()
+        with self.assertRaises(AccessError):
+            self.segment.sudo(employee).action_preview()
+        action = self.campaign.sudo(self.seller).action_view_workitems()
+        self.assertEqual(action['domain'],
+                         [('campaign_id', '=', self.campaign.id)])
+        self.assertEqual(
+            self.segment.sudo(self.seller).action_preview()['res_model'],
+            'res.partner')
+
     def test_salesperson_cannot_edit_the_workflow(self):
         with self.assertRaises(AccessError):
             self.segment.sudo(self.seller).write({'domain': '[]'})
