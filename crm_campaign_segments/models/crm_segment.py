@@ -6,7 +6,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from odoo.addons.crm_safe_domain.safe_domain import SafeDomainError
-from odoo.addons.queue_job.job import job
+from odoo.addons.queue_job.job import identity_exact, job
 
 from ..engine import entry
 
@@ -211,5 +211,7 @@ class CrmSegment(models.Model):
     @api.model
     def _enqueue_due(self):
         for segment in self._due(fields.Datetime.now()):
-            segment.with_delay(description=_("Run the segment %s") %
-                               segment.name)._job_run()
+            # a run still waiting in the queue is not queued twice
+            segment.with_delay(
+                description=_("Run the segment %s") % segment.name,
+                identity_key=identity_exact)._job_run()

@@ -58,6 +58,11 @@ class TestSegmentRun(CampaignCase):
         self.assertEqual(len(job), 1)
         self.assertEqual(job.channel, 'root.campaign')
         self.assertFalse(self.workitems())
+        Segment._enqueue_due()
+        self.assertEqual(self.env['queue.job'].search_count([
+            ('model_name', '=', 'crm.segment'),
+            ('method_name', '=', '_job_run'), ('state', '=', 'pending')]),
+            1, "a run waiting in the queue is not queued twice")
         Job.load(self.env, job.uuid).perform()
         self.assertEqual(len(self.workitems()), 3)
         self.assertEqual(Segment._due(self.segment.last_run),
