@@ -81,6 +81,30 @@ class TestProcessing(CampaignCase):
         self.assertEqual(failed.state, 'done')
         self.assertIn('Corrected', failed.mail_mail_id.body_html)
 
+    def test_failed_action_leaves_nothing_half_done(self):
+        action = self.env['ir.actions.server'].create({
+            'name': 'CS half done',
+            'model_id': self.env.ref('base.model_res_partner').id,
+            'state': 'code',
+            'code': "record.write({'comment': 'CS touched'})\n"
+                    "if record.color == 0:\n"
+                    "    raise Warning('CS refused %s' % record.name)\n"})
+        self.mail_activity.sudo(self.manager).write({
+            'action_type': 'server_action', 'template_id': False,
+            'server_action_id': action.id})
+        self.partners.write({'color': 1})
+        self.partners[0].color = 0
+        self.start_and_run()
+        by_record = {w.res_id: w for w in self.workitems()}
+        failed = by_record[self.partners[0].id]
+        self.assertEqual(failed.state, 'exception')
+        self.assertEqual(failed.error, 'CS refused CS Customer 0')
+        self.assertFalse(self.partners[0].comment,
+                         "what the failed action wrote is rolled back")
+        for partner in self.partners[1:]:
+            self.assertEqual(by_record[partner.id].state, 'done')
+            self.assertEqual(partner.comment, 'CS touched')
+
     def test_deleted_record_cancels(self):
         self.campaign.sudo(self.manager).action_start()
         self.segment.with_context(
