@@ -98,12 +98,18 @@ class CrmCampaignWorkitem(models.Model):
 
     @api.multi
     def _compute_res_name(self):
+        # one name_get per model for a list of workitems
+        names = {}
+        for model in set(self.mapped('res_model')):
+            if model in self.env:
+                records = self.env[model].browse(
+                    self.filtered(lambda w, m=model: w.res_model == m)
+                    .mapped('res_id')).exists()
+                names.update(((model, res_id), name)
+                             for res_id, name in records.name_get())
         for workitem in self:
-            record = self.env[workitem.res_model].browse(
-                workitem.res_id).exists() \
-                if workitem.res_model in self.env else None
-            workitem.res_name = record.display_name if record else \
-                '%s,%s' % (workitem.res_model, workitem.res_id)
+            key = (workitem.res_model, workitem.res_id)
+            workitem.res_name = names.get(key, '%s,%s' % key)
 
     @api.multi
     def action_retry(self):

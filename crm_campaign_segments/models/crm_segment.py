@@ -9,6 +9,7 @@ from odoo.addons.crm_safe_domain.safe_domain import SafeDomainError
 from odoo.addons.queue_job.job import identity_exact, job
 
 from ..engine import entry
+from .crm_campaign_activity import error_text
 
 # how long after its last run an automatic segment runs again
 INTERVALS = {
@@ -59,6 +60,8 @@ class CrmSegment(models.Model):
     last_run = fields.Datetime(string='Last Run', readonly=True, copy=False)
     last_run_count = fields.Integer(
         string='Entered at the Last Run', readonly=True, copy=False)
+    last_error = fields.Text(
+        string='Error of the Last Run', readonly=True, copy=False)
     record_count = fields.Integer(
         string='Records', compute='_compute_record_count',
         help="The records matching the domain that you may read.")
@@ -161,35 +164,52 @@ class CrmSegment(models.Model):
     def _run(self):
         """Insert the workitems of the start activities for the records
         the segment picks (one INSERT ... SELECT each), then queue the jobs
-        processing them."""
+        processing them. A segment that cannot run says why in its form;
+        the others run."""
         Workitem = self.env['crm.campaign.workitem']
         for segment in self:
             campaign = segment.campaign_id
             if campaign.state != 'running':
                 continue
             now = fields.Datetime.now()
-            starts = campaign.activity_ids.filtered('start').ids
-            # evaluated for the responsible: uid in the domain is theirs
-            domain = segment.sudo(campaign.user_id.id)._get_domain()
-            count = 0
-            if domain is not None and starts:
-                # the records the responsible may read: a segment never
-                # hands a campaign what its owner could not see
-                Model = self.env[segment.model_name].sudo(
-                    campaign.user_id.id)
-                Model.check_access_rights('read')
-                query = Model._where_calc(domain)
-                Model._apply_ir_rules(query, 'read')
-                from_clause, where_clause, params = query.get_sql()
-                count = entry.enter_segment(
-                    self.env.cr, entry.Entry(
-                        campaign_id=campaign.id, segment_id=segment.id,
-                        activity_ids=starts, res_model=segment.model_name,
-                        table=Model._table, uid=self.env.uid, now=now),
-                    from_clause, where_clause, params)
-            segment.write({'last_run': now, 'last_run_count': count})
+            try:
+                count, error = segment._enter(campaign, now), False
+            except (UserError, AccessError) as refusal:
+                count, error = 0, error_text(refusal)
+            segment.write({'last_run': now, 'last_run_count': count,
+                           'last_error': error})
             Workitem._enqueue_due(campaign.ids)
         return True
+
+    @api.multi
+    def _enter(self, campaign, now):
+        """The records of the segment enter ``campaign``: how many."""
+        self.ensure_one()
+        starts = campaign.activity_ids.filtered('start').ids
+        if not starts:
+            raise UserError(_("The campaign has no start activity."))
+        responsible = campaign.user_id.id
+        # evaluated for the responsible: uid in the domain is theirs
+        domain = self.sudo(responsible)._get_domain()
+        if domain is None:
+            raise UserError(_("The domain of the segment is refused: "
+                              "correct it."))
+        # the records the responsible may read: a segment never hands a
+        # campaign what its owner could not see
+        Model = self.env[self.model_name].sudo(responsible)
+        if not Model.check_access_rights('read', raise_exception=False):
+            raise AccessError(_(
+                "The responsible of the campaign may not read these "
+                "records."))
+        query = Model._where_calc(domain)
+        Model._apply_ir_rules(query, 'read')
+        from_clause, where_clause, params = query.get_sql()
+        return entry.enter_segment(
+            self.env.cr, entry.Entry(
+                campaign_id=campaign.id, segment_id=self.id,
+                activity_ids=starts, res_model=self.model_name,
+                table=Model._table, uid=self.env.uid, now=now),
+            from_clause, where_clause, params)
 
     @job(default_channel='root.campaign')
     @api.multi

@@ -45,6 +45,18 @@ class TestSegmentRun(CampaignCase):
         self.assertEqual(self.workitems().mapped('res_id'),
                          [self.partners[2].id])
 
+    def test_refused_domain_never_runs_and_says_why(self):
+        # a text put in the database without the check of its save
+        self.env.cr.execute(
+            "UPDATE crm_segment SET domain = %s WHERE id = %s",
+            ("[('name', '=', env.user.sudo().name)]", self.segment.id))
+        self.segment.invalidate_cache()
+        self.start_and_run()
+        self.assertFalse(self.workitems())
+        self.assertEqual(self.segment.last_error,
+                         'The domain of the segment is refused: correct it.')
+        self.assertEqual(self.segment.record_count, 0)
+
     def test_runs_as_a_queue_job_of_the_campaign_channel(self):
         self.campaign.sudo(self.manager).action_start()
         Segment = self.env['crm.segment'].with_context(
@@ -83,6 +95,23 @@ class TestSegmentPreview(CampaignCase):
         cls.lead_segment = cls.env['crm.segment'].create({
             'name': 'CS Leads', 'domain': "[('city', '=', '%s')]" % CITY,
             'model_id': cls.env.ref('crm.model_crm_lead').id})
+
+    def test_run_picks_what_the_responsible_may_read(self):
+        lead_model = self.env.ref('crm.model_crm_lead')
+        campaign = self.env['crm.campaign'].sudo(self.manager).create({
+            'name': 'CS Leads', 'model_id': lead_model.id,
+            'user_id': self.seller.id})
+        self.env['crm.campaign.activity'].sudo(self.manager).create({
+            'name': 'CS Tag', 'campaign_id': campaign.id, 'start': True,
+            'action_type': 'stage_tags', 'tag_ids': [(0, 0, {
+                'name': 'CS picked'})]})
+        self.lead_segment.campaign_id = campaign
+        campaign.sudo(self.manager).action_start()
+        self.lead_segment.sudo(self.manager).action_run_now()
+        self.assertEqual(
+            campaign.workitem_ids.mapped('res_id'), self.own_lead.ids,
+            "the lead of another salesperson stays out of the campaign of "
+            "a responsible who may not read it")
 
     def test_preview_shows_what_the_caller_may_read(self):
         action = self.lead_segment.sudo(self.seller).action_preview()
