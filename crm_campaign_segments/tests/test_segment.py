@@ -3,9 +3,13 @@
 """Segment runs: the records enter their campaign once, however often the
 segment runs; the mode "new or changed"; the preview and the count show
 what the caller may read; bad domains are refused when saved."""
+import os
+
 from odoo.exceptions import ValidationError
 from odoo.tools import mute_logger
 
+from odoo.addons.crm_safe_domain.tests.escapes import PROBE, \
+    accepted_escapes
 from odoo.addons.queue_job.job import Job
 
 from .common import CITY, CampaignCase
@@ -151,6 +155,25 @@ class TestSegmentBadDomains(CampaignCase):
                            "the attribute 'sys' is not allowed")
         self.assertRefused("[('name', '=', env)]",
                            "the name 'env' is unknown")
+
+    def test_every_known_escape_refused(self):
+        os.environ.pop(PROBE, None)
+        self.addCleanup(os.environ.pop, PROBE, None)
+
+        def segment(domain):
+            self.segment.sudo(self.manager).write({'domain': domain})
+
+        def condition(domain):
+            self.mail_activity.sudo(self.manager).write(
+                {'condition': domain})
+
+        def check(error):
+            self.assertIn('is not valid', error.name)
+
+        for save in (segment, condition):
+            self.assertEqual(accepted_escapes(
+                save, ValidationError, check, cr=self.cr), [])
+        self.assertNotIn(PROBE, os.environ, "an escape ran code")
 
     def test_refused_on_write(self):
         with self.assertRaises(ValidationError):
