@@ -3,6 +3,8 @@
 """Starting, pausing, resuming and stopping a campaign: only sales
 managers may; a campaign without a start activity, or whose transitions
 without delay make a cycle, cannot start and the message says why."""
+from lxml import etree
+
 from odoo.exceptions import AccessError, UserError
 
 from .common import CampaignCase
@@ -45,6 +47,30 @@ class TestCampaignRights(CampaignCase):
         self.assertEqual(
             self.segment.sudo(self.seller).action_preview()['res_model'],
             'res.partner')
+
+    def test_marketing_menu_for_sales_users(self):
+        employee = self._user('menu_employee',
+                              self.env.ref('base.group_user'))
+        Menu = self.env['ir.ui.menu']
+        menus = [self.env.ref('crm_campaign_segments.%s' % name).id
+                 for name in ('crm_segment_menu', 'crm_campaign_menu',
+                              'crm_campaign_workitem_menu')]
+        seen = Menu.sudo(self.seller)._visible_menu_ids()
+        self.assertTrue(all(menu in seen for menu in menus))
+        hidden = Menu.sudo(employee)._visible_menu_ids()
+        self.assertFalse(any(menu in hidden for menu in menus))
+        # the forms open, their buttons for managers hidden
+        for model, buttons in (
+                ('crm.segment', ['action_run_now']),
+                ('crm.campaign', ['action_start', 'action_pause',
+                                  'action_resume', 'action_stop']),
+                ('crm.campaign.workitem', ['action_retry']),
+                ('crm.campaign.activity', [])):
+            arch = etree.fromstring(self.env[model].sudo(
+                self.seller).fields_view_get(view_type='form')['arch'])
+            for name in buttons:
+                button, = arch.xpath('//button[@name="%s"]' % name)
+                self.assertEqual(button.get('invisible'), '1', name)
 
     def test_salesperson_cannot_edit_the_workflow(self):
         with self.assertRaises(AccessError):
