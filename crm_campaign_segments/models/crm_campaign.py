@@ -45,8 +45,7 @@ class CrmCampaign(models.Model):
     segment_ids = fields.One2many(
         'crm.segment', 'campaign_id', string='Segments')
     activity_ids = fields.One2many(
-        'crm.campaign.activity', 'campaign_id', string='Activities',
-        copy=True)
+        'crm.campaign.activity', 'campaign_id', string='Activities')
     transition_ids = fields.One2many(
         'crm.campaign.transition', 'campaign_id', string='Transitions')
     user_id = fields.Many2one(
