@@ -1,11 +1,14 @@
 # Copyright 2026 CRM Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+import html
+import re
 from datetime import timedelta
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from odoo.addons.crm_safe_domain.safe_domain import SafeDomainError
+from odoo.addons.link_tracker.models.link_tracker import URL_REGEX
 
 # the header of the mails a workitem sends: its idempotence key
 WORKITEM_HEADER = 'X-Crm-Campaign-Workitem'
@@ -187,8 +190,34 @@ class CrmCampaignActivity(models.Model):
                         'template': self.template_id.name,
                         'error': error_text(error)[:300]})
             mail = Mail.browse(mail_id)
+            if mail.body_html and mail.statistics_ids:
+                mail.body_html = self._track_links(
+                    mail.body_html, mail.statistics_ids[:1])
         return {'mail_mail_id': mail.id,
                 'mail_statistics_id': mail.statistics_ids[:1].id}
+
+    @api.multi
+    def _track_links(self, body, statistics):
+        """``body`` with its web links through link_tracker, tagged with
+        the campaign's utm campaign, and the mail's ``statistics`` in their
+        address (mass_mailing's route /r/<code>/m/<statistics>): a click
+        records the event that the transitions "clicked" wait for."""
+        Link = self.env['link.tracker']
+        base_url = self.env['ir.config_parameter'].sudo().get_param(
+            'web.base.url')
+        utm = self.campaign_id.utm_campaign_id
+        for href, raw_url in set(re.findall(URL_REGEX, body)):
+            url = html.unescape(raw_url)
+            if not url.startswith(('http://', 'https://')) or \
+                    url.startswith(base_url + '/r/') or \
+                    '/unsubscribe_from_list' in url:
+                continue
+            # the title given: link_tracker would fetch the page for it
+            link = Link.create({'url': url, 'title': url,
+                                'campaign_id': utm.id})
+            tracked = '%s/m/%d' % (link.short_url, statistics.id)
+            body = body.replace(href, href.replace(raw_url, tracked))
+        return body
 
     @api.multi
     def _execute_assign(self, workitem, record):

@@ -5,6 +5,8 @@ template that does not render) puts one workitem in exception and its
 batch goes on, a deleted record cancels, transitions schedule the next
 workitems after their delay or on a mail event, test mode keeps the mails
 unsent, live mode sends each once, lead actions set the utm campaign."""
+import re
+
 from odoo import fields
 
 from odoo.addons.queue_job.job import Job
@@ -190,10 +192,25 @@ class TestTransitions(CampaignCase):
     def test_mail_event_schedules_the_next_activity(self):
         self._transition(self.mail_activity, self.lead_activity,
                          trigger='clicked')
+        self.template.body_html = \
+            '<p>See <a href="https://shop.example.com/new?a=1&amp;b=2">' \
+            'our products</a>, <a href="mailto:shop@example.com">write</a></p>'
         self.start_and_run()
         self.assertFalse(self.workitems(activity_id=self.lead_activity.id))
         clicked = self.workitems()[1]
-        clicked.mail_statistics_id.set_clicked()
+        body = clicked.mail_mail_id.body_html
+        self.assertIn('href="mailto:shop@example.com"', body)
+        tracked = re.search(r'href="[^"]*/r/(\w+)/m/(\d+)"', body)
+        self.assertEqual(int(tracked.group(2)),
+                         clicked.mail_statistics_id.id)
+        link = self.env['link.tracker.code'].search(
+            [('code', '=', tracked.group(1))]).link_id
+        self.assertEqual(link.url, 'https://shop.example.com/new?a=1&b=2')
+        self.assertEqual(link.campaign_id, self.utm)
+        # what mass_mailing's route /r/<code>/m/<statistics> does
+        self.env['link.tracker.click'].add_click(
+            tracked.group(1), '10.0.0.1', 'CN',
+            stat_id=int(tracked.group(2)))
         self.env['crm.campaign']._cron_run()
         follow = self.workitems(activity_id=self.lead_activity.id)
         self.assertEqual(follow.res_id, clicked.res_id)
