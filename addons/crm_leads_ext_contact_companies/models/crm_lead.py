@@ -14,18 +14,20 @@ class CrmLead(models.Model):
 
     @api.multi
     def _person_working_elsewhere(self):
-        """The person crm_leads_ext matches (by email, or by name under the
-        lead's company) as their main record, when the lead names a
-        company and a contact and the person works for at least one
-        company; else an empty recordset (the conversion of
-        crm_leads_ext applies)."""
+        """The person crm_leads_ext matches by their email, as their main
+        record, when the lead names a company and a contact and the person
+        works for at least one company; else an empty recordset (the
+        conversion of crm_leads_ext applies)."""
         self.ensure_one()
         Partner = self.env['res.partner']
         if self.partner_id or not self.partner_name or \
                 not self._conversion_contact_name():
             return Partner
         partner = super(CrmLead, self)._find_existing_partner()
-        if not partner or partner.is_company:
+        # a contact found through their company's generic email (info@...)
+        # or by name stays crm_leads_ext's: the lead's email is not theirs
+        if partner.is_company or partner not in \
+                self._find_partners_by_email():
             return Partner
         person = partner.contact_id or partner
         if person.parent_id or person._positions():

@@ -125,9 +125,10 @@ class TestPositionAtOtherCompany(PositionCase):
         self.assertEqual(self.an_trading.street, '5 Hàng Bạc')
 
 
-class TestPersonWithoutCompany(PositionCase):
-    """Who works for no company: crm_leads_ext's conversion links the
-    person as they are (no position, no company created)."""
+class TestConvertedAsCrmLeadsExt(PositionCase):
+    """Leads whose contact is not a person of the lead's email working for
+    a company: crm_leads_ext's conversion links the partner it finds as it
+    is (no position, no company created)."""
 
     def test_person_without_company_linked(self):
         hoa = self.Partner.create({'name': 'Lê Hoa',
@@ -142,3 +143,17 @@ class TestPersonWithoutCompany(PositionCase):
         self.assertEqual(lead.partner_id, hoa)
         self.assertEqual(self._partner_count(), count)
         self.assertFalse(hoa.other_contact_ids)
+
+    def test_company_generic_email_links_its_contact(self):
+        """The email of a company (info@...) is not its contact's own: the
+        contact of that name under the company is linked, whatever company
+        the lead names."""
+        lead = self._lead(contact_name='Zhang Min',
+                          email_from='info@lotus.example.cn',
+                          partner_name='Hanoi Bamboo JSC')
+        self.assertEqual(self._wizard(lead).partner_id, self.zhang)
+        count = self._partner_count()
+        lead.handle_partner_assignation('create')
+        self.assertEqual(lead.partner_id, self.zhang)
+        self.assertEqual(self._partner_count(), count)
+        self.assertFalse(self.zhang.other_contact_ids)
