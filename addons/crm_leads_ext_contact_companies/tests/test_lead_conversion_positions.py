@@ -98,6 +98,18 @@ class TestPositionAtOtherCompany(PositionCase):
         own = self._an_lead('An Trading')
         self.assertEqual(self._wizard(own).partner_id, self.an)
 
+    def test_salesperson_converts_to_position(self):
+        agent = self._user('posagent', self.group_all_leads)
+        lead = self._an_lead('Hanoi Bamboo JSC', user_id=agent.id)
+        wizard = self.env['crm.lead2opportunity.partner'].sudo(
+            agent).with_context(active_model='crm.lead', active_id=lead.id,
+                                active_ids=lead.ids).create({})
+        self.assertEqual(wizard.action, 'create')
+        wizard.action_apply()
+        self.assertEqual(lead.partner_id.contact_id, self.an)
+        self.assertEqual(lead.partner_id.parent_id.name, 'Hanoi Bamboo JSC')
+        self.assertEqual(lead.user_id, agent)
+
     def test_person_working_only_through_positions(self):
         """A person without company of their own whose positions are at
         other companies gets a position at the lead's company too."""
