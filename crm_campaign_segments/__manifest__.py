@@ -17,6 +17,7 @@
         'data/queue_job_channel_data.xml',
         'data/ir_config_parameter_data.xml',
         'data/ir_cron_data.xml',
+        'views/crm_campaign_assets.xml',
         'views/crm_segment_views.xml',
         'views/crm_campaign_views.xml',
         'views/crm_campaign_workitem_views.xml',

@@ -23,7 +23,7 @@ from collections import deque
 BOX_WIDTH = 180
 BOX_HEIGHT = 56
 # room between columns for an arrow and its label, and between rows
-COLUMN_GAP = 120
+COLUMN_GAP = 150
 ROW_GAP = 40
 MARGIN = 20
 # how far below its boxes a backward arrow curves

@@ -1,9 +1,11 @@
 # Copyright 2026 CRM Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+import json
+
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from ..engine import graph, scheduling
+from ..engine import diagram, graph, scheduling
 
 
 class CrmCampaign(models.Model):
@@ -58,6 +60,10 @@ class CrmCampaign(models.Model):
                                 copy=False)
     workitem_ids = fields.One2many(
         'crm.campaign.workitem', 'campaign_id', string='Workitems')
+    diagram = fields.Text(
+        string='Workflow', compute='_compute_diagram',
+        help="The activities as boxes, the transitions as arrows labelled "
+             "with their trigger.")
     workitem_count = fields.Integer(
         string='Workitem Count', compute='_compute_workitem_count')
 
@@ -70,6 +76,28 @@ class CrmCampaign(models.Model):
                   for row in data}
         for campaign in self:
             campaign.workitem_count = counts.get(campaign.id, 0)
+
+    @api.depends('activity_ids.name', 'activity_ids.start',
+                 'transition_ids.from_activity_id',
+                 'transition_ids.to_activity_id', 'transition_ids.trigger',
+                 'transition_ids.interval_number',
+                 'transition_ids.interval_unit')
+    def _compute_diagram(self):
+        """The workflow's picture (engine/diagram.py), for the form's
+        widget. Activities not saved yet have no id: they are numbered by
+        their place in the form."""
+        for campaign in self:
+            number = {activity: index for index, activity in
+                      enumerate(campaign.activity_ids, 1)}
+            campaign.diagram = json.dumps(diagram.layout(
+                [{'id': number[activity], 'name': activity.name or '',
+                  'start': activity.start}
+                 for activity in campaign.activity_ids],
+                [{'id': index, 'from': number.get(transition.from_activity_id),
+                  'to': number.get(transition.to_activity_id),
+                  'label': transition._diagram_label()}
+                 for index, transition in enumerate(
+                     campaign.transition_ids, 1)]))
 
     @api.constrains('model_id', 'segment_ids')
     def _check_segment_model(self):

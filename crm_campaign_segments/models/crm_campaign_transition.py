@@ -55,3 +55,20 @@ class CrmCampaignTransition(models.Model):
                 raise ValidationError(_(
                     "A transition links two activities of its own "
                     "campaign."))
+
+    @api.multi
+    def _diagram_label(self):
+        """The trigger, as the diagram's arrow says it."""
+        self.ensure_one()
+        if self.trigger == 'delay':
+            units = dict(self._fields['interval_unit']._description_selection(
+                self.env))
+            return _('after %(number)s %(unit)s') % {
+                'number': self.interval_number,
+                'unit': units.get(self.interval_unit, '').lower()}
+        if self.trigger == 'not_opened':
+            return _('not opened in %s days') % self.interval_number
+        # short, to fit between two boxes
+        return {'opened': _('opened'), 'clicked': _('clicked'),
+                'replied': _('replied'),
+                'bounced': _('bounced')}.get(self.trigger, '')

@@ -15,9 +15,44 @@ var fieldRegistry = require('web.field_registry');
 
 var _t = core._t;
 var SVG_NS = 'http://www.w3.org/2000/svg';
-// characters of an activity's name that fit in its box (the whole name is
-// its tooltip)
-var NAME_LENGTH = 24;
+// characters of an activity's name that fit on a line of its box, and its
+// lines (the whole name is its tooltip)
+var LINE_LENGTH = 24;
+var LINES = 2;
+var LINE_HEIGHT = 16;
+
+/**
+ * The lines of ``name`` in a box: cut between words, the last one ending
+ * with an ellipsis when the name goes on.
+ */
+function nameLines(name) {
+    var lines = [];
+    var words = name.split(/\s+/);
+    var line = '';
+    while (words.length && lines.length < LINES) {
+        var word = words[0];
+        var longer = line ? line + ' ' + word : word;
+        if (longer.length <= LINE_LENGTH) {
+            line = longer;
+            words.shift();
+        } else if (!line) {
+            // a word longer than a line
+            lines.push(word.slice(0, LINE_LENGTH));
+            words[0] = word.slice(LINE_LENGTH);
+        } else {
+            lines.push(line);
+            line = '';
+        }
+    }
+    if (line && lines.length < LINES) {
+        lines.push(line);
+    }
+    if (words.length) {
+        var last = lines[lines.length - 1];
+        lines[lines.length - 1] = last.slice(0, LINE_LENGTH - 1) + '\u2026';
+    }
+    return lines;
+}
 
 function svgNode(tag, attributes, text) {
     var node = document.createElementNS(SVG_NS, tag);
@@ -99,12 +134,16 @@ var CampaignDiagram = AbstractField.extend({
                 x: box.x, y: box.y, width: box.width, height: box.height,
                 rx: 6, ry: 6,
             }));
-            var name = box.name.length > NAME_LENGTH ?
-                box.name.slice(0, NAME_LENGTH - 1) + '\u2026' : box.name;
-            group.appendChild(svgNode('text', {
-                x: box.x + box.width / 2, y: box.y + box.height / 2 + 5,
-                'text-anchor': 'middle',
-            }, name));
+            var lines = nameLines(box.name);
+            var text = svgNode('text', {'text-anchor': 'middle'});
+            _.each(lines, function (line, index) {
+                text.appendChild(svgNode('tspan', {
+                    x: box.x + box.width / 2,
+                    y: box.y + box.height / 2 + 5 +
+                        (index - (lines.length - 1) / 2) * LINE_HEIGHT,
+                }, line));
+            });
+            group.appendChild(text);
             svg.appendChild(group);
         });
         this.$el.append(svg);
