@@ -56,14 +56,6 @@ TEXT_FIELDS = ('name', 'contact_name', 'partner_name', 'function', 'street',
                'referred')
 
 
-def website_error(value):
-    """None when ``value`` is a web address a lead may link to (URL_RE),
-    else the message that says why not."""
-    if URL_RE.match(value):
-        return None
-    return _("'%s' is not a web address (http or https)") % value
-
-
 def country_names(env):
     """{lower-case name: res.country id}: each country's name in English
     and in every installed language, and COUNTRY_ALIASES. One query per
@@ -176,10 +168,13 @@ class Normaliser(object):
             return None, _("'%s' is not an amount a deal can have") % value
         return number, None
 
-    @staticmethod
-    def website(value):
-        error = website_error(value)
-        return (None, error) if error else (value, None)
+    def website(self, value):
+        """(value, error message): only an http or https address (URL_RE),
+        in the user's language (self.env's, as _() reads it)."""
+        if not URL_RE.match(value):
+            return None, _("'%s' is not a web address (http or https)") % \
+                value
+        return value, None
 
     # -- a whole row -------------------------------------------------------
 

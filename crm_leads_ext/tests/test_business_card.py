@@ -13,7 +13,7 @@ from unittest.mock import patch
 
 from odoo.exceptions import UserError
 
-from ..lead_import.normaliser import country_names
+from ..lead_import.normaliser import Normaliser
 from ..mail_signature.parser import parse_card, parse_signature
 from .card_images import (CHINESE_CARD, ENGLISH_CARD, VIETNAMESE_CARD,
                           noise_png, render_card_b64, render_phone_photo)
@@ -297,12 +297,10 @@ class TestBusinessCard(LeadsExtCase):
         self.assertEqual(signature['contact_name'], 'Lê Văn An')
 
     def countries(self):
-        """What the wizard gives the parser: names (English, the installed
-        languages, the Vietnamese and Chinese names) and codes."""
-        countries = country_names(self.env)
-        countries.update((country.code.lower(), country.id) for country in
-                         self.env['res.country'].search([]))
-        return countries
+        """What the wizard gives the parser, the import's countries: names
+        (English, the installed languages, the Vietnamese and Chinese
+        names) and codes."""
+        return Normaliser(self.env).countries
 
     def test_parse_card_addresses(self):
         """Vietnamese and Western addresses from the street to the country,

@@ -17,7 +17,7 @@ from PIL import Image, ImageOps
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
-from ..lead_import.normaliser import country_names, website_error
+from ..lead_import.normaliser import Normaliser
 from ..mail_signature.parser import CARD_FIELDS, parse_card
 
 _logger = logging.getLogger(__name__)
@@ -229,16 +229,15 @@ class CrmLeadBusinessCard(models.TransientModel):
         self._check_lead_rights()
         self.check_access_rule('write')
         text = self._run_ocr(self._card_photo()[1])
-        # the country as the card writes it, by its name (English, the
-        # installed languages, "Việt Nam", "中国") or a labelled code
-        countries = country_names(self.env)
-        countries.update((country.code.lower(), country.id) for country in
-                         self.env['res.country'].search([]))
-        parsed = parse_card(text, countries)
+        # the import's checks: the country as the card writes it, by its
+        # name (English, the installed languages, "Việt Nam", "中国") or a
+        # labelled code; the website, a link in the lead's form, only an
+        # http or https address
+        normaliser = Normaliser(self.env)
+        parsed = parse_card(text, normaliser.countries)
         refused = []
-        # the lead's website is a link in its form: only what the import
-        # accepts (http or https)
-        if parsed.get('website') and website_error(parsed['website']):
+        if parsed.get('website') and \
+                normaliser.website(parsed['website'])[1]:
             refused.append(_(
                 "The website read on the card, %s, is not a web address "
                 "(http or https): it was left out.") % parsed.pop('website'))
@@ -334,8 +333,10 @@ class CrmLeadBusinessCard(models.TransientModel):
             raise UserError(_(
                 "Give at least a contact name, a company or an email "
                 "address."))
-        if self.website and website_error(self.website):
-            raise UserError(website_error(self.website))
+        if self.website:
+            error = Normaliser(self.env).website(self.website)[1]
+            if error:
+                raise UserError(error)
         image_format = False
         if self.card_image:
             # not an image: refused before anything exists
