@@ -8,6 +8,7 @@ PACKAGES=(
     # Python 3.11 and what the pinned packages build from source
     python3 python3-venv python3-dev build-essential libpq-dev
     libxml2-dev libxslt1-dev libjpeg-dev zlib1g-dev libldap2-dev libsasl2-dev
+    libcairo2-dev pkg-config
     # the database, PDF reports, the web client's stylesheets, browser tests
     postgresql wkhtmltopdf chromium chromium-driver
     # fonts for Vietnamese and Chinese in PDFs and screenshots

@@ -76,7 +76,8 @@ class TerritoryReportController(ReportController):
     @http.route()
     def report_barcode(self, type=None, value=None, **kwargs):
         """An unknown barcode type, or a value it cannot encode: 400 (Odoo
-        11 answers its 'Cannot convert' error, or a KeyError, as 500)."""
+        11 answers its 'Cannot convert' error, a KeyError, or reportlab's
+        bare Exception, as 500)."""
         try:
             return super(TerritoryReportController, self).report_barcode(
                 type, value, **kwargs)
@@ -86,3 +87,10 @@ class TerritoryReportController(ReportController):
             if error.code is None:
                 raise BadRequest(error.description)
             raise
+        except Exception as error:
+            # reportlab's QR encoder refuses a value too long for the
+            # largest code with a bare Exception ('code length overflow');
+            # (``type`` is the barcode type here, hence ``__class__``)
+            if error.__class__ is not Exception:
+                raise
+            raise BadRequest()

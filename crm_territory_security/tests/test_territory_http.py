@@ -208,7 +208,8 @@ class TestTerritoryHttp(InProcessServerCase):
         self.assertIn(self.order_a.name.encode(), own.content)
 
     def assertNoServerError(self, response, status):
-        self.assertEqual(response.status_code, status, response.text[:2000])
+        self.assertEqual(response.status_code, status,
+                         '%s\n%s' % (response.url[:200], response.text[:2000]))
         self.assertNotIn('Traceback', response.text)
 
     def test_malformed_report_and_mail_requests(self):
@@ -226,10 +227,19 @@ class TestTerritoryHttp(InProcessServerCase):
             downloads.append(get('/report/download', token='1'))
             barcode = get('/report/barcode/NOPE/1')
             no_barcode = get('/report/barcode')
+            too_long = get('/report/barcode/QR/' + 'x' * 5000)
+            code128 = get('/report/barcode/Code128/SO042')
+            qr_code = get('/report/barcode', type='QR',
+                          value='https://example.com/lead/42')
             new = get('/mail/new', model='crm.lead', res_id=self.lead_b.id)
             view = get('/mail/view', model='crm.lead', res_id='abc')
-        for response in downloads + [barcode, no_barcode, view]:
+        for response in downloads + [barcode, no_barcode, too_long, view]:
             self.assertNoServerError(response, 400)
+        # the barcodes Odoo's reports print are drawn (a PNG, not a 500)
+        for drawn in (code128, qr_code):
+            self.assertNoServerError(drawn, 200)
+            self.assertEqual(drawn.headers['Content-Type'], 'image/png')
+            self.assertTrue(drawn.content.startswith(b'\x89PNG'))
         self.assertNoServerError(new, 302)
         self.assertNotIn(str(self.lead_b.id), new.headers['Location'])
 
