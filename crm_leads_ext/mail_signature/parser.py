@@ -7,8 +7,10 @@ Only what is clearly a contact detail is returned: a value is better
 missing than wrong, the salesperson completes the lead anyway. Pure
 functions, no Odoo model: ``parse_signature(text)`` on plain text,
 ``body_to_text(html)`` for the bodies of Odoo's mail gateway (always HTML,
-plain text parts come wrapped in ``<pre>``), ``parse_card(text)`` on the
-text OCR read from a business card (the whole card is a signature).
+plain text parts come wrapped in ``<pre>``), ``parse_card(text,
+countries)`` on the text OCR read from a business card (the whole card is
+a signature, and its address is split into street, city, zip and
+country).
 
 The mail to a team's alias is unauthenticated: the work on a message is
 bounded. Only the first ``MAX_BODY_CHARS`` of a body and the first
@@ -121,12 +123,15 @@ _CJK_NAME_RE = re.compile(r'^[\u3400-\u9fff]{2,4}$')
 # OCR puts spaces between Chinese characters ("上 海 东方")
 _CJK_SPACE_RE = re.compile(r'(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])')
 _MAX_CARD_LINES = 30
+_ADDRESS_MAX = 120
 
 # An address: Vietnamese and Western ones go from the street to the
 # country, comma-separated ("Quận 1, TP. Hồ Chí Minh, Việt Nam"); Chinese
 # ones from the country to the number, in one run ("中国上海市浦东新区世纪大道
 # 100号"). An unlabelled line is an address only when it says so: Vietnamese
 # words of addresses, the Chinese layout, or a known country last.
+# These patterns backtrack (lazy runs before a suffix): they only run on a
+# line of at most 120 characters (_ADDRESS_MAX), where that is bounded.
 _VI_ADDRESS_RE = re.compile(
     r'(?:^|\s)(?:số|đường|phố|ngõ|ngách|phường|quận|huyện|thị xã|xã|tỉnh|'
     r'thành phố|tp\.|q\.|p\.)(?=\s|\d|$)', re.IGNORECASE)
@@ -397,7 +402,7 @@ def _parse_block(block, delimited, links, fields, name_line=0,
                 put(field, email and email.group(0))
                 continue
             if field == 'street':
-                if len(value) <= 120:
+                if len(value) <= _ADDRESS_MAX:
                     put_address(_address(value, countries, labelled=True))
                 continue
             if field == 'zip':
@@ -435,7 +440,7 @@ def _parse_block(block, delimited, links, fields, name_line=0,
                 continue
             if not delimited:
                 continue  # guessed block: only labelled details, URLs, phones
-            if 'street' in fields and len(segment) <= 120:
+            if 'street' in fields and len(segment) <= _ADDRESS_MAX:
                 country = _country(segment, countries)
                 if country:
                     put('country_id', country)
