@@ -1,7 +1,9 @@
 # Copyright 2026 CRM Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+import psycopg2
+
 from odoo import SUPERUSER_ID, _, api, models
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, ValidationError
 
 
 class CrmLeadLinkedMixin(models.AbstractModel):
@@ -36,9 +38,16 @@ class CrmLeadLinkedMixin(models.AbstractModel):
             return super(CrmLeadLinkedMixin, self).create(vals)
         self._crm_lead_check_targets(vals, 'create')
         try:
-            return super(CrmLeadLinkedMixin, self).create(vals)
+            with self.env.cr.savepoint():
+                return super(CrmLeadLinkedMixin, self).create(vals)
         except AccessError:
             raise self._crm_lead_link_error('create')
+        except (psycopg2.IntegrityError, ValidationError):
+            # a unique constraint (a partner following a lead twice) fires
+            # in the INSERT, before the record rules are checked on the new
+            # row: its message would tell who follows a foreign lead
+            self._crm_lead_check_leads_readable(vals, 'create')
+            raise
 
     @api.multi
     def write(self, vals):
@@ -53,6 +62,11 @@ class CrmLeadLinkedMixin(models.AbstractModel):
             # the savepoint undid the write, not the cache of its values
             self.invalidate_cache()
             raise self._crm_lead_link_error('write')
+        except (psycopg2.IntegrityError, ValidationError):
+            # as in create: the constraint fires before the rules
+            self.invalidate_cache()
+            self._crm_lead_check_leads_readable(vals, 'write')
+            raise
         return result
 
     @api.model
@@ -78,6 +92,19 @@ class CrmLeadLinkedMixin(models.AbstractModel):
             if len(found) != len(set(targets.ids)):
                 raise self._crm_lead_link_error(operation)
             if targets._name == 'crm.lead':
+                continue
+            try:
+                targets.check_access_rights('read')
+                targets.check_access_rule('read')
+            except AccessError:
+                raise self._crm_lead_link_error(operation)
+
+    @api.multi
+    def _crm_lead_check_leads_readable(self, vals, operation):
+        """Raise the link error unless the caller may read the leads
+        ``vals`` link to, as the rules on the row would require."""
+        for targets in self._crm_lead_targets(vals):
+            if targets._name != 'crm.lead':
                 continue
             try:
                 targets.check_access_rights('read')

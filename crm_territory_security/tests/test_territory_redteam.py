@@ -1,5 +1,7 @@
 # Copyright 2026 CRM Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+import psycopg2
+
 from odoo.addons.base.ir.ir_qweb.qweb import QWebException
 from odoo import tools
 from odoo.exceptions import AccessError, UserError
@@ -603,6 +605,51 @@ class TestTerritoryRedTeamLinks(TerritoryCase):
                 Model.create(make(missing))
             self.assertEqual(str(refused.exception), str(absent.exception),
                              model)
+
+    def test_following_twice_tells_nothing_of_foreign_leads(self):
+        """The unique constraint on followers fires in the INSERT, before
+        the rules: a follower planted on B's lead for a partner who follows
+        it, for one who does not, and on a missing lead get one error; on
+        A's own lead, following twice is refused as Odoo words it."""
+        Followers = self.env['mail.followers'].sudo(self.user_a)
+
+        def plant(lead_id, partner):
+            with self.assertRaises(AccessError) as caught:
+                Followers.create({'res_model': 'crm.lead', 'res_id': lead_id,
+                                  'partner_id': partner.id})
+            return str(caught.exception)
+
+        followed = plant(self.lead_b.id, self.partner)
+        self.assertEqual(followed, plant(self.lead_b.id, self.user_a.partner_id))
+        self.assertEqual(followed, plant(self.missing_id('crm.lead'),
+                                         self.partner))
+        self.lead_a.message_subscribe(partner_ids=self.partner.ids)
+        with self.assertRaises(psycopg2.IntegrityError) as caught:
+            Followers.create({'res_model': 'crm.lead',
+                              'res_id': self.lead_a.id,
+                              'partner_id': self.partner.id})
+        self.assertIn('mail_followers_res_partner_res_model_id_uniq',
+                      str(caught.exception))
+        # the refusals left the transaction usable
+        self.assertEqual(Followers.search_count([
+            ('res_model', '=', 'crm.lead'), ('res_id', '=', self.lead_a.id),
+            ('partner_id', '=', self.partner.id)]), 1)
+
+    def test_moving_a_follower_onto_a_followed_foreign_lead(self):
+        """The same on write: A's own follower moved to B's lead, which
+        A's partner already follows (a follower left by an administrator)."""
+        partner = self.user_a.partner_id
+        self.lead_a.message_subscribe(partner_ids=partner.ids)
+        self.lead_b.message_subscribe(partner_ids=partner.ids)
+        follower = self.env['mail.followers'].search([
+            ('res_model', '=', 'crm.lead'), ('res_id', '=', self.lead_a.id),
+            ('partner_id', '=', partner.id)]).sudo(self.user_a)
+        with self.assertRaises(AccessError) as followed:
+            follower.write({'res_id': self.lead_b.id})
+        with self.assertRaises(AccessError) as missing:
+            follower.write({'res_id': self.missing_id('crm.lead')})
+        self.assertEqual(str(followed.exception), str(missing.exception))
+        self.assertEqual(follower.res_id, self.lead_a.id)
 
     def lead_as(self, user):
         return self.env['crm.lead'].sudo(user)
