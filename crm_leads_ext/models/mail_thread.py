@@ -3,6 +3,8 @@
 import copy
 import logging
 
+from lxml import etree
+
 from odoo import _, models, tools
 from odoo.tools import html_escape
 
@@ -25,7 +27,10 @@ class MailThread(models.AbstractModel):
     sanitizer of the message): each HTML part of the mail, before Odoo
     joins the parts of a multipart/mixed mail (with patterns as costly as
     the sanitizer's), and the body made of the parts (a text part is
-    wrapped in ``<pre>`` as it is, its "<" left as they are)."""
+    wrapped in ``<pre>`` as it is, its "<" left as they are).
+
+    An HTML body in which lxml finds no element is read as its text (or
+    the mail's text part): Odoo's post-processing would fail on it."""
 
     _inherit = 'mail.thread'
 
@@ -63,11 +68,36 @@ class MailThread(models.AbstractModel):
     def _message_extract_payload_postprocess(self, message, body,
                                              attachments):
         if not mail_guard.too_costly_html(body):
-            return super(MailThread, self)._message_extract_payload_postprocess(
-                message, body, attachments)
+            try:
+                return super(
+                    MailThread, self)._message_extract_payload_postprocess(
+                        message, body, attachments)
+            except etree.ParserError:
+                # lxml finds no element ("Document is empty": blanks, a
+                # comment, an XML declaration): failing here would fail
+                # the mail at every fetch
+                return self._mail_body_without_elements(message, body), \
+                    attachments
         attachments = list(attachments) + [
             self._Attachment(ORIGINAL_BODY_NAME, body, {})]
         return self._mail_costly_body_text(message, body), attachments
+
+    def _mail_body_without_elements(self, message, body):
+        """The body to keep of an HTML ``body`` without elements: its
+        text, else the text part of the mail (the HTML part of a
+        multipart/alternative mail replaced it), else nothing."""
+        text = mail_guard.html_text(body)
+        if text:
+            return '<p>%s</p>' % html_escape(text)
+        for part in message.walk():
+            if part.get_content_type() == 'text/plain' and not part.get(
+                    'content-disposition', '').strip().startswith(
+                        'attachment'):
+                return tools.append_content_to_html(
+                    '', tools.ustr(part.get_payload(decode=True),
+                                   part.get_content_charset(),
+                                   errors='replace'), preserve=True)
+        return ''
 
     @staticmethod
     def _mail_is_html_body_part(part):

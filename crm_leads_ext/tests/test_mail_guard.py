@@ -233,3 +233,26 @@ class TestMailGuard(LeadsExtCase):
             'Prices < $300\n\na bold move x')
         self.assertEqual(mail_guard.html_text('<p>' + 'a' * 20, limit=10),
                          'a' * 10 + u'\N{HORIZONTAL ELLIPSIS}')
+
+    def test_html_bodies_empty_to_lxml(self):
+        """HTML bodies in which lxml finds no element ("Document is
+        empty") make their lead, with their text as body: the gateway
+        would otherwise fail on them at each fetch."""
+        for sender, body, text in (
+                ('blank', ' ', ''),
+                ('comment', '<!-- comment -->', ''),
+                ('entity', '&#', '<p>&amp;#</p>'),
+                ('declaration', '<?xml version="1.0"?>', '')):
+            lead, message = self.process(sender, body, 'Empty ' + sender)
+            self.assertEqual(lead.name, 'Empty ' + sender)
+            self.assertEqual(lead.team_id, self.team)
+            self.assertEqual(message.body, text, sender)
+        mail = MIMEMultipart('alternative')
+        mail.attach(MIMEText('Quote for 200 chairs', 'plain', 'utf-8'))
+        mail.attach(MIMEText(' \n\t ', 'html', 'utf-8'))
+        lead, message = self.process('alternative', None, 'Alternative',
+                                     mail=mail)
+        self.assertEqual(lead.name, 'Alternative')
+        self.assertEqual(lead.team_id, self.team)
+        # the text part, which the blank HTML part replaced
+        self.assertIn('Quote for 200 chairs', message.body)
