@@ -36,6 +36,10 @@ ZIP_MAX_RATIO = 200
 SEPARATORS = (',', ';', '\t', '|')
 # the header is looked for among the first rows that are not blank
 HEADER_SCAN_ROWS = 20
+# Each column becomes a line of the import form, matched against the lead
+# fields: 20,000 columns took a minute to load. Purchased lists have tens
+# of columns; an export of every field of a CRM, a few hundred.
+MAX_COLUMNS = 500
 
 
 # Header names of purchased lists that base_import's matching (technical
@@ -276,6 +280,12 @@ class Reader(object):
         scanned = list(itertools.islice(rows, HEADER_SCAN_ROWS))
         if not scanned:
             raise UserError(_("The file is empty."))
+        width = max(len(cells) for __, cells, __ in scanned)
+        if width > MAX_COLUMNS:
+            raise UserError(_(
+                "The file has %(width)d columns; at most %(limit)d can be "
+                "imported. Remove the columns that are not lead data and "
+                "load it again.") % {'width': width, 'limit': MAX_COLUMNS})
         if header_row:
             position = next((index for index, (number, __, __) in
                              enumerate(scanned) if number == header_row),
@@ -287,7 +297,6 @@ class Reader(object):
                     "row of the titles.") % {'row': header_row,
                                              'rows': HEADER_SCAN_ROWS})
         else:
-            width = max(len(cells) for __, cells, __ in scanned)
             # else the first row as wide as the file: a title is narrower
             position = next((index for index, (__, cells, problem) in
                              enumerate(scanned)

@@ -208,6 +208,21 @@ class TestLeadImportBadInput(LeadImportCase):
         wizard = self.run_import(self.csv_bytes(rows[:5]))
         self.assertEqual(wizard.created_count, 5)
 
+    def test_file_over_the_column_limit(self):
+        """A column is a line of the form: 20,000 of them took a minute to
+        load; the file is refused before any is made."""
+        header = ['Company', 'Email'] + ['x%d' % i for i in range(19998)]
+        row = ['Wide Co', 'wide@columns.com'] + [''] * 19998
+        Line = self.env['crm.lead.import.line']
+        lines = Line.search_count([])
+        message = self.assertRefused(self.csv_bytes([header, row], None),
+                                     'The file has 20000 columns')
+        self.assertIn('at most 500 can be imported', message)
+        self.assertEqual(Line.search_count([]), lines)
+        wizard = self.wizard(self.csv_bytes([header[:500], row[:500]], None))
+        wizard.action_load_file()
+        self.assertEqual(len(wizard.line_ids), 500)
+
 
 class TestFormulaExportOverHttp(InProcessServerCase):
     """The web client's CSV export, over real HTTP: imported cells that a
