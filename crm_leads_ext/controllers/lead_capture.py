@@ -237,7 +237,10 @@ class LeadCaptureController(http.Controller):
         try:
             # strict: a value not in the charset is refused, not mangled
             form = url_decode(text, charset=charset, errors='strict')
-        except UnicodeDecodeError:
+        # werkzeug encodes the text back to the charset first: a lone
+        # surrogate that an escape charset (unicode_escape) let through
+        # fails there, with UnicodeEncodeError
+        except UnicodeError:
             raise CaptureError(400, {'errors': {
                 'request': Key._capture_message('encoding')}})
         data = {}

@@ -305,6 +305,19 @@ class TestLeadCaptureEndpoint(CaptureCase):
                            headers={'Content-Type':
                                     'application/x-www-form-urlencoded'})
 
+    def test_form_value_that_does_not_encode(self):
+        """A form in an escape charset whose value is a lone surrogate:
+        werkzeug cannot encode it back (a 503 and a logged traceback); it
+        is a text not in the announced charset."""
+        with LogRecords().watching() as logged:
+            response = self.assertRefused(
+                400, raw=b'contact_name=a\\ud800b&email_from=a@example.com',
+                headers={'Content-Type': 'application/x-www-form-urlencoded;'
+                                         ' charset=unicode_escape'})
+        self.assertIn('not in the announced charset',
+                      response.json()['errors']['request'])
+        self.assertEqual([r.getMessage() for r in logged.records], [])
+
     def assertJsonRefused(self, raw):
         """400 with the JSON message, nothing created, nothing logged
         (an unexpected error is logged with its traceback)."""
