@@ -4,6 +4,8 @@
 lead, through the real HTTP server as the web client takes them:
 /web/dataset/call_kw (JSON-RPC), /xmlrpc/2, /mail/read_followers,
 /mail/client_action (Odoo 11's messaging start-up) and /report."""
+import html
+import json
 import xmlrpc.client
 
 from .harness import InProcessServerCase, JsonRpcSession
@@ -42,7 +44,7 @@ class TestTerritoryHttp(InProcessServerCase):
         self.message_b = self.lead_b.message_post(
             body='HTTP bravo secret', message_type='comment',
             subtype='mail.mt_note')
-        env['ir.attachment'].create({
+        self.attachment_b = env['ir.attachment'].create({
             'name': 'http_bravo_secret.txt', 'datas': 'SFRUUCBicmF2bw==',
             'res_model': 'crm.lead', 'res_id': self.lead_b.id})
         product = env.ref('product.product_product_1')
@@ -233,8 +235,51 @@ class TestTerritoryHttp(InProcessServerCase):
                           value='https://example.com/lead/42')
             new = get('/mail/new', model='crm.lead', res_id=self.lead_b.id)
             view = get('/mail/view', model='crm.lead', res_id='abc')
-        for response in downloads + [barcode, no_barcode, too_long, view]:
+            unknown_reports = [get('/report/%s/no_such.report/1' % converter)
+                               for converter in ('pdf', 'html')]
+            order = '/report/html/sale.report_saleorder/%d' % self.order_a.id
+            report_data = [get(order, context='notjson'),
+                           get(order, options='notjson'),
+                           get(order, context='[1]'),
+                           get(order, options='[["a", 1]]')]
+            no_value = get('/report/barcode', type='QR')
+            huge = get('/report/barcode', type='QR', value='x',
+                       width=999999, height=999999)
+            wide = get('/report/barcode', type='QR', value='x', width=4001)
+            failed = get('/report/download', token='1', data=json.dumps(
+                ['/report/pdf/sale.report_saleorder/abc', 'qweb-pdf']))
+            partner = {'model': 'res.partner', 'id': self.customer.id}
+            binaries = [
+                get('/web/content', model='ir.attachment', id='abc'),
+                get('/web/image', model='ir.attachment', id='abc'),
+                get('/web/image', field='image', width='abc', **partner),
+                get('/web/image', field='image', height='-1', **partner),
+                get('/web/image', field='name', **partner),
+                get('/web/binary/image', field='image', resize='junk',
+                    **partner),
+                get('/web/binary/image', model='res.partner', id='abc',
+                    field='image')]
+            resized = get('/web/binary/image', field='image', resize='64,64',
+                          **partner)
+            # crm's kanban asks for the avatar of no salesperson: as in
+            # Odoo, the placeholder, 404
+            no_user = get('/web/image', model='res.users', id='',
+                          field='image_small')
+        for response in downloads + [barcode, no_barcode, too_long, view] + \
+                report_data + [no_value, huge, wide] + binaries:
             self.assertNoServerError(response, 400)
+        for response in unknown_reports:
+            self.assertNoServerError(response, 404)
+        # the web client shows the error of a download it asked for: its
+        # message, not the server's traceback
+        self.assertNoServerError(failed, 200)
+        self.assertNotIn('File "', failed.text)
+        self.assertEqual(json.loads(html.unescape(failed.text))['message'],
+                         'Odoo Server Error')
+        self.assertNoServerError(no_user, 404)
+        self.assertEqual(no_user.headers['Content-Type'], 'image/png')
+        self.assertNoServerError(resized, 200)
+        self.assertEqual(resized.headers['Content-Type'], 'image/png')
         # the barcodes Odoo's reports print are drawn (a PNG, not a 500)
         for drawn in (code128, qr_code):
             self.assertNoServerError(drawn, 200)
@@ -242,6 +287,27 @@ class TestTerritoryHttp(InProcessServerCase):
             self.assertTrue(drawn.content.startswith(b'\x89PNG'))
         self.assertNoServerError(new, 302)
         self.assertNotIn(str(self.lead_b.id), new.headers['Location'])
+
+    def test_foreign_and_missing_attachments_look_alike(self):
+        """/web/image answers a lead's attachment of another territory as
+        one that does not exist, as /web/content does: 404 (Odoo 11: 403,
+        which tells the attachment exists)."""
+        missing = self.env['ir.attachment'].search(
+            [], order='id desc', limit=1).id + 1000
+        with self.browser_turn():
+            http = self.session(self.user_a).http
+            answers = {
+                (route, attachment): http.get(
+                    '%s/web/%s/%d' % (self.base_url, route, attachment),
+                    timeout=120)
+                for route in ('image', 'content')
+                for attachment in (self.attachment_b.id, missing)}
+        for (route, attachment), response in answers.items():
+            self.assertEqual(response.status_code, 404, (route, attachment))
+            self.assertNotIn(b'HTTP bravo', response.content)
+        for route in ('image', 'content'):
+            self.assertEqual(answers[route, self.attachment_b.id].content,
+                             answers[route, missing].content, route)
 
     def test_leaving_a_territory_empties_the_inbox(self):
         """Odoo 11's messaging start-up (/mail/client_action) counts the
