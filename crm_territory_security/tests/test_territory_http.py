@@ -235,8 +235,8 @@ class TestTerritoryHttp(InProcessServerCase):
                           value='https://example.com/lead/42')
             new = get('/mail/new', model='crm.lead', res_id=self.lead_b.id)
             view = get('/mail/view', model='crm.lead', res_id='abc')
-            unknown_reports = [get('/report/%s/no_such.report/1' % converter)
-                               for converter in ('pdf', 'html')]
+            not_found = [get('/report/%s/no_such.report/1' % converter)
+                         for converter in ('pdf', 'html')]
             order = '/report/html/sale.report_saleorder/%d' % self.order_a.id
             report_data = [get(order, context='notjson'),
                            get(order, options='notjson'),
@@ -259,6 +259,8 @@ class TestTerritoryHttp(InProcessServerCase):
                     **partner),
                 get('/web/binary/image', model='res.partner', id='abc',
                     field='image')]
+            # an external id that does not exist
+            not_found += [get('/web/image/abc'), get('/web/content/abc')]
             resized = get('/web/binary/image', field='image', resize='64,64',
                           **partner)
             # crm's kanban asks for the avatar of no salesperson: as in
@@ -268,7 +270,7 @@ class TestTerritoryHttp(InProcessServerCase):
         for response in downloads + [barcode, no_barcode, too_long, view] + \
                 report_data + [no_value, huge, wide] + binaries:
             self.assertNoServerError(response, 400)
-        for response in unknown_reports:
+        for response in not_found:
             self.assertNoServerError(response, 404)
         # the web client shows the error of a download it asked for: its
         # message, not the server's traceback
