@@ -1,0 +1,23 @@
+# Copyright 2026 CRM Suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+from odoo import _, api, models
+from odoo.exceptions import UserError
+
+
+class MailComposeMessage(models.TransientModel):
+    _inherit = 'mail.compose.message'
+
+    @api.multi
+    def send_mail(self, auto_commit=False):
+        """Sending a quotation to a recipient without email: refused before
+        sale marks it sent and anything is posted."""
+        if self.env.context.get('mark_so_as_sent'):
+            for wizard in self:
+                missing = wizard.partner_ids.filtered(lambda p: not p.email)
+                if missing:
+                    raise UserError(_(
+                        "These recipients have no email address: %s. Add "
+                        "one before sending the quotation.") % ', '.join(
+                            missing.mapped('display_name')))
+        return super(MailComposeMessage, self).send_mail(
+            auto_commit=auto_commit)
