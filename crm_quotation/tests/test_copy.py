@@ -27,7 +27,7 @@ class TestCopyQuotation(QuotationCase):
                 default_lead_id=self.lead.id).create({
                     'order_id': source.id})
 
-    def copy(self, source, user=None):
+    def copy_from(self, source, user=None):
         action = self.wizard(source, user).action_copy()
         return self.env['sale.order'].browse(action['res_id'])
 
@@ -40,7 +40,7 @@ class TestCopyQuotation(QuotationCase):
         source = self.quotation(
             lead=self.earlier, note='QT Delivery within 30 days.',
             payment_term_id=self.terms.id)
-        order = self.copy(source)
+        order = self.copy_from(source)
         self.assertNotEqual(order, source)
         self.assertEqual(order.origin_quotation_id, source)
         self.assertEqual(order.opportunity_id, self.lead)
@@ -66,7 +66,7 @@ class TestCopyQuotation(QuotationCase):
                                 pricelist_id=old_pricelist.id)
         self.desk_zh.active = False
         old_pricelist.active = False
-        order = self.copy(source)
+        order = self.copy_from(source)
         self.assertEqual(order.order_line.mapped('product_id'), self.desk_vi)
         self.assertEqual(order.pricelist_id, self.pricelist)
         note = ' '.join(self.note_of(order))
@@ -90,7 +90,7 @@ class TestCopyQuotation(QuotationCase):
         self.assertNotIn(other.id, found)
         self.assertIn(mine, wizard.order_id)
         with self.assertRaises(AccessError):
-            self.copy(other)
+            self.copy_from(other)
         self.assertFalse(self.env['sale.order'].search(
             [('origin_quotation_id', '=', other.id)]))
 
@@ -103,4 +103,4 @@ class TestCopyQuotation(QuotationCase):
             'partner_id': stranger.id, 'user_id': self.seller.id})
         theirs = self.quotation(lead=their_lead)
         with self.assertRaises(AccessError):
-            self.copy(theirs)
+            self.copy_from(theirs)
