@@ -60,15 +60,16 @@ class QuotationCase(SavepointCase):
                 'groups_id': [(6, 0, [cls.env.ref('base.group_user').id] +
                                groups.ids)]})
 
-    def quotation(self, lead=None, lines=None, user=None, **values):
+    @classmethod
+    def quotation(cls, lead=None, lines=None, user=None, **values):
         """A quotation of the opportunity, as the salesperson creates it."""
-        lead = lead or self.lead
-        user = user or self.seller
+        lead = lead or cls.lead
+        user = user or cls.seller
         vals = lead.sudo(user)._crm_quotation_values()
         vals['order_line'] = [
             (0, 0, {'product_id': product.id, 'product_uom_qty': qty,
                     'price_unit': price})
             for product, qty, price in (lines or [
-                (self.desk_vi, 2, 1250.0), (self.desk_zh, 1, 980.0)])]
+                (cls.desk_vi, 2, 1250.0), (cls.desk_zh, 1, 980.0)])]
         vals.update(values)
-        return self.env['sale.order'].sudo(user).create(vals)
+        return cls.env['sale.order'].sudo(user).create(vals)
