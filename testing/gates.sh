@@ -12,7 +12,7 @@
 # Each failing gate says so and fails the run.
 set -uo pipefail
 cd "$(dirname "$0")/.."
-ADDONS=(crm_leads_ext crm_funnel_stages crm_territory_security crm_campaign_segments crm_quotation addons/crm_suite addons/crm_safe_domain addons/crm_leads_ext_territory addons/crm_leads_ext_funnel)
+ADDONS=(crm_leads_ext crm_funnel_stages crm_territory_security crm_campaign_segments crm_quotation addons/crm_suite addons/crm_safe_domain addons/crm_leads_ext_territory addons/crm_leads_ext_funnel addons/crm_quotation_territory)
 BIN=.venv/bin
 failed=()
 

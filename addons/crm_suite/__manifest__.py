@@ -19,6 +19,7 @@
         # made before them, "-u crm_suite" installs them through these lines
         'crm_leads_ext_territory',
         'crm_leads_ext_funnel',
+        'crm_quotation_territory',
         # scheduled actions of the suite run as background jobs
         'queue_job_cron',
     ],

@@ -146,7 +146,8 @@ class CrmLead(models.Model):
                         "Won.") % lead.name)
                 if not order:
                     raise UserError(_(
-                        "The quotation chosen is no longer open."))
+                        "The quotation chosen is not one of the open "
+                        "quotations of this opportunity."))
                 order.action_confirm()
                 others = open_orders - order
                 others.action_cancel()
