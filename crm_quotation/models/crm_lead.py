@@ -63,6 +63,9 @@ class CrmLead(models.Model):
     @api.multi
     def action_crm_quotation_copy(self):
         self.ensure_one()
+        # the wizard is offered to whoever may read the opportunity only
+        self.check_access_rights('read')
+        self.check_access_rule('read')
         action = self.env.ref(
             'crm_quotation.action_crm_quotation_copy').read()[0]
         action['context'] = {'default_lead_id': self.id}

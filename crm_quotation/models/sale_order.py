@@ -122,7 +122,8 @@ class SaleOrder(models.Model):
         self.ensure_one()
         action = self.env.ref(
             'crm_quotation.action_quotation_sent_versions').read()[0]
-        action['domain'] = [('crm_quotation_sent_order_id', '=', self.id)]
+        # read with the user's rights: the quotation's readers only
+        action['domain'] = [('id', 'in', self.sent_attachment_ids.ids)]
         return action
 
     @api.multi

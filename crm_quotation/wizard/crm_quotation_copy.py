@@ -45,6 +45,7 @@ class CrmQuotationCopy(models.TransientModel):
     @api.multi
     def action_copy(self):
         self.ensure_one()
+        self.lead_id.check_access_rights('write')
         self.lead_id.check_access_rule('write')
         self._check_source()
         source = self.order_id

@@ -12,6 +12,12 @@ class MailComposeMessage(models.TransientModel):
         """Sending a quotation to a recipient without email: refused before
         sale marks it sent and anything is posted."""
         if self.env.context.get('mark_so_as_sent'):
+            order = self.env['sale.order'].browse(
+                self.env.context.get('default_res_id'))
+            # sending marks the quotation sent: its writers only, checked
+            # before the recipients say anything about it
+            order.check_access_rights('write')
+            order.check_access_rule('write')
             for wizard in self:
                 missing = wizard.partner_ids.filtered(lambda p: not p.email)
                 if missing:
