@@ -16,6 +16,7 @@
         'views/res_partner_views.xml',
         'wizard/crm_quotation_copy_views.xml',
         'wizard/crm_quotation_won_views.xml',
+        'wizard/crm_lead_lost_views.xml',
     ],
     'demo': [],
     'installable': True,

@@ -4,6 +4,7 @@ import psycopg2
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import html_escape
 
 OPEN_STATES = ('draft', 'sent')
 CONFIRMED_STATES = ('sale', 'done')
@@ -156,8 +157,9 @@ class CrmLead(models.Model):
                 others.action_cancel()
                 for other in others:
                     other.message_post(
-                        body=_("Cancelled: the opportunity was won with "
-                               "%s.") % order.name,
+                        body=html_escape(_(
+                            "Cancelled: the opportunity was won with "
+                            "%s.") % order.name),
                         subtype='mail.mt_note')
                 confirmed = order
             if confirmed:
@@ -191,7 +193,8 @@ class CrmLead(models.Model):
             for order in lead._crm_quotation_open():
                 order.action_cancel()
                 order.message_post(
-                    body=_("Cancelled: the opportunity %s was marked "
-                           "lost.") % lead.name,
+                    body=html_escape(_(
+                        "Cancelled: the opportunity %s was marked "
+                        "lost.") % lead.name),
                     subtype='mail.mt_note')
         return super(CrmLead, self).action_set_lost()

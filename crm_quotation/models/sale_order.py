@@ -4,6 +4,7 @@ import base64
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import html_escape
 
 
 class SaleOrder(models.Model):
@@ -91,9 +92,10 @@ class SaleOrder(models.Model):
         })
         if self.opportunity_id:
             self.opportunity_id.message_post(
-                body=_("Quotation %(order)s sent to %(recipients)s.") % {
-                    'order': self.name, 'recipients': ', '.join(
-                        message.partner_ids.mapped('display_name'))},
+                body=html_escape(_(
+                    "Quotation %(order)s sent to %(recipients)s.") % {
+                        'order': self.name, 'recipients': ', '.join(
+                            message.partner_ids.mapped('display_name'))}),
                 subtype='mail.mt_note', attachment_ids=pdf.ids)
 
     def _crm_quotation_sent_pdf(self, message):

@@ -84,9 +84,12 @@ class TestWonLost(QuotationCase):
     def test_lost_cancels_open_quotations(self):
         first = self.quotation()
         second = self.quotation()
-        second.action_quotation_send()  # the customer has an email
         second.state = 'sent'
-        self.lead.sudo(self.seller).action_set_lost()
+        # the lost reason's dialog says what is cancelled
+        lost = self.env['crm.lead.lost'].sudo(self.seller).with_context(
+            active_ids=self.lead.ids).create({})
+        self.assertEqual(lost.quotation_count, 2)
+        lost.action_lost_reason_apply()
         self.assertFalse(self.lead.active)
         self.assertEqual((first | second).mapped('state'),
                          ['cancel', 'cancel'])

@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError
+from odoo.tools import html_escape
 
 
 class CrmQuotationCopy(models.TransientModel):
@@ -83,7 +84,7 @@ class CrmQuotationCopy(models.TransientModel):
             lines.append(command)
         values['order_line'] = lines
         order = self.env['sale.order'].create(values)
-        order.message_post(body='<br/>'.join(notes),
+        order.message_post(body='<br/>'.join(html_escape(n) for n in notes),
                            subtype='mail.mt_note')
         return {
             'type': 'ir.actions.act_window', 'res_model': 'sale.order',
