@@ -51,8 +51,7 @@ class SaleOrder(models.Model):
         lead = self.opportunity_id
         if not lead:
             return
-        values = lead._crm_quotation_lead_values()
-        self.update(values)
+        self.update(lead._crm_quotation_lead_values())
 
     @api.multi
     def action_quotation_send(self):
@@ -100,8 +99,9 @@ class SaleOrder(models.Model):
 
     def _crm_quotation_sent_pdf(self, message):
         """The quotation's PDF among the mail's attachments (the template's
-        report is named after the quotation), or rendered now when the
-        sender removed it from the mail."""
+        report is named after the quotation); when the sender removed it
+        from the mail, the quotation as it stood is rendered and kept, but
+        not shown as part of the mail the customer got."""
         prefix = (self.name or '').replace('/', '_')
         pdf = message.attachment_ids.filtered(
             lambda a: a.mimetype == 'application/pdf'
@@ -116,7 +116,6 @@ class SaleOrder(models.Model):
             'datas': base64.b64encode(content),
             'res_model': self._name, 'res_id': self.id,
             'mimetype': 'application/pdf'})
-        message.write({'attachment_ids': [(4, pdf.id)]})
         return pdf
 
     @api.multi

@@ -37,14 +37,15 @@ class TestSentQuotation(QuotationCase):
                         config.options.get('test_report_directory'))
         config.options['test_report_directory'] = reports
 
-    def send(self, order):
+    def send(self, order, without_pdf=False):
         """What the user does: Send by Email, the composer filled from the
-        template, Send."""
+        template (the PDF removed from it, if asked), Send."""
         action = order.sudo(self.seller).action_quotation_send()
-        context = dict(action['context'], force_report_rendering=True)
         composer = self.env['mail.compose.message'].sudo(
-            self.seller).with_context(context).create({})
+            self.seller).with_context(action['context']).create({})
         composer.onchange_template_id_wrapper()
+        if without_pdf:
+            composer.attachment_ids = [(5, 0, 0)]
         composer.send_mail()
 
     def test_sent_pdf_is_kept_as_sent(self):
@@ -107,3 +108,15 @@ class TestSentQuotation(QuotationCase):
             ('res_model', 'in', ('sale.order', 'mail.compose.message')),
             ('res_id', 'in', (order.id, 0)),
             ('datas_fname', 'like', order.name)]))
+
+    def test_mail_without_the_pdf_keeps_the_quotation_as_it_stood(self):
+        order = self.quotation()
+        self.send(order, without_pdf=True)
+        sent = order.sent_attachment_ids
+        self.assertEqual(len(sent), 1)
+        self.assertIn('3,480.00', pdf_text(base64.b64decode(sent.datas)))
+        # not shown as part of what the customer got
+        mail = order.message_ids.filtered(
+            lambda m: self.customer in m.partner_ids)
+        self.assertEqual(len(mail), 1)
+        self.assertFalse(mail.attachment_ids)
