@@ -6,7 +6,7 @@
         'Every way a lead arrives, hierarchical sales teams with '
         'escalation, conversion and lead analysis'
     ),
-    'version': '11.0.1.2.0',
+    'version': '11.0.1.3.0',
     'category': 'Sales',
     'author': 'CRM Suite contributors',
     'website': 'https://github.com/crm-suite/crm-suite',

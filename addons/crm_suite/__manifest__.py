@@ -3,7 +3,7 @@
 {
     'name': 'CRM Suite',
     'summary': 'The whole CRM suite for sales teams, with its demo data',
-    'version': '11.0.1.1.0',
+    'version': '11.0.1.2.0',
     'category': 'Sales',
     'author': 'CRM Suite contributors',
     'website': 'https://github.com/crm-suite/crm-suite',
@@ -14,11 +14,16 @@
         'crm_territory_security',
         'crm_campaign_segments',
         'crm_quotation',
+        # one person in several companies (OCA): a lead's contact who works
+        # for another company is linked through their position at the
+        # lead's company (crm_leads_ext_contact_companies)
+        'partner_contact_in_several_companies',
         # the bridges are auto_install, but Odoo 11 installs a new
         # auto_install addon only with one of its dependencies: on a database
         # made before them, "-u crm_suite" installs them through these lines
         'crm_leads_ext_territory',
         'crm_leads_ext_funnel',
+        'crm_leads_ext_contact_companies',
         'crm_quotation_territory',
         # scheduled actions of the suite run as background jobs
         'queue_job_cron',

@@ -59,16 +59,17 @@ class Settings(object):
     ``duplicate_policy`` ('skip', 'update' or 'create'), ``title`` (a
     normaliser.TITLE_* constant) and ``title_text`` (TITLE_FIXED),
     ``date_order`` (dates.DAY_FIRST, MONTH_FIRST or None),
-    ``reimport_deleted`` (write again the rows whose leads were deleted)
-    and ``import_id`` (the crm.lead.import the ledger records the batches
-    under)."""
+    ``reimport_deleted`` (write again the rows whose leads were deleted),
+    ``import_id`` (the crm.lead.import the ledger records the batches
+    under) and ``company_id`` (the import's: the company of the leads and
+    of the duplicates; False: the team's, else the user's)."""
 
     DEFAULTS = {
         'team_id': False, 'user_id': False, 'campaign_id': False,
         'source_id': False, 'medium_id': False, 'tag_ids': (),
         'duplicate_policy': 'skip', 'title': TITLE_FROM_COLUMN,
         'title_text': '', 'date_order': None, 'reimport_deleted': False,
-        'import_id': None,
+        'import_id': None, 'company_id': False,
     }
 
     def __init__(self, **values):
@@ -154,7 +155,8 @@ class LeadImporter(object):
         if settings.duplicate_policy == 'update':
             Lead.check_access_rights('write')
         team = self.env['crm.team'].browse(settings.team_id)
-        company = team.company_id or self.env.user.company_id
+        company = self.env['res.company'].browse(settings.company_id) or \
+            team.company_id or self.env.user.company_id
         self.normaliser = Normaliser(
             self.env, company.country_id.code, settings.date_order,
             settings.title, settings.title_text)
@@ -162,7 +164,8 @@ class LeadImporter(object):
         self.dedup = Deduplicator(self.env, company.id)
         self.ledger = Ledger(self.env, settings.import_id, company.id)
         self.writer = LeadWriter(
-            self.env, team, self.env['res.users'].browse(settings.user_id),
+            self.env, team, company,
+            self.env['res.users'].browse(settings.user_id),
             {'campaign_id': settings.campaign_id,
              'source_id': settings.source_id,
              'medium_id': settings.medium_id},

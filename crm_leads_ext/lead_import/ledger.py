@@ -85,8 +85,10 @@ class Ledger(object):
             execute_values(
                 self.cr, """
                 INSERT INTO crm_lead_import_row
-                    (batch_id, row_number, row_key, lead_id, outcome)
-                VALUES %s""", [(batch_id,) + tuple(row) for row in rows],
+                    (batch_id, company_id, row_number, row_key, lead_id,
+                     outcome)
+                VALUES %s""",
+                [(batch_id, self.company_id) + tuple(row) for row in rows],
                 page_size=len(rows))
         return batch_id
 

@@ -41,9 +41,10 @@ INSERT_SUBTYPES_SQL = """
 
 class LeadWriter(object):
 
-    def __init__(self, env, team, user, utm, tags):
-        """``utm``: {'campaign_id', 'source_id', 'medium_id'} ids (or
-        False); ``tags``: crm.lead.tag ids."""
+    def __init__(self, env, team, company, user, utm, tags):
+        """``company``: the company of the new leads; ``utm``:
+        {'campaign_id', 'source_id', 'medium_id'} ids (or False); ``tags``:
+        crm.lead.tag ids."""
         self.env = env
         self.cr = env.cr
         self.tag_ids = list(tags)
@@ -62,7 +63,7 @@ class LeadWriter(object):
             'active': True,
             'color': 0,
             'message_bounce': 0,
-            'company_id': (team.company_id or env.user.company_id).id,
+            'company_id': company.id,
             'team_id': team.id or None,
             'user_id': user.id or None,
             'campaign_id': utm.get('campaign_id') or None,

@@ -46,6 +46,11 @@ class CrmLeadAssignmentRule(models.Model):
              "and the date functions of datetime and time, nothing else.")
     team_id = fields.Many2one(
         'crm.team', string='Sales Team', required=True, ondelete='cascade')
+    company_id = fields.Many2one(
+        'res.company', string='Company', required=True, index=True,
+        default=lambda self: self.env['res.company']._company_default_get(
+            'crm.lead.assignment.rule'),
+        help="The rule classifies the new leads of this company only.")
     user_ids = fields.Many2many(
         'res.users', 'crm_lead_assignment_rule_user_rel', 'rule_id',
         'user_id', string='Salespeople',
@@ -109,6 +114,16 @@ class CrmLeadAssignmentRule(models.Model):
                         'rule': rule.name, 'team': rule.team_id.name,
                         'users': ', '.join(outsiders.mapped('name'))})
 
+    @api.constrains('team_id', 'company_id')
+    def _check_company(self):
+        for rule in self:
+            if rule.team_id.company_id not in (
+                    rule.company_id, rule.env['res.company']):
+                raise ValidationError(_(
+                    "The sales team of the assignment rule '%(rule)s' "
+                    "belongs to another company than the rule: %(team)s.")
+                    % {'rule': rule.name, 'team': rule.team_id.name})
+
     @api.multi
     def _filter_leads(self, leads):
         """The leads of ``leads`` this rule matches: the plain criteria
@@ -145,13 +160,16 @@ class CrmLeadAssignmentRule(models.Model):
 
     @api.model
     def _match_leads(self, leads):
-        """{rule: leads}: each lead goes to the first rule matching it."""
+        """{rule: leads}: each lead goes to the first rule of its company
+        matching it (the rules run as superuser: another company's rule
+        would hand the lead to that company's team)."""
         result = {}
         remaining = leads
         for rule in self.search([]):
             if not remaining:
                 break
-            matched = rule._filter_leads(remaining)
+            matched = rule._filter_leads(remaining.filtered(
+                lambda lead: lead.company_id == rule.company_id))
             if matched:
                 result[rule] = matched
                 remaining -= matched

@@ -16,6 +16,10 @@ class CrmLeadCaptureHit(models.Model):
     ip = fields.Char(string='IP Address', index=True)
     key_id = fields.Many2one('crm.lead.source.key', string='API Key',
                              index=True, ondelete='cascade')
+    # the key's, set with it (crm.lead.source.key._capture_key_hit): a
+    # request without a valid key belongs to no company
+    company_id = fields.Many2one('res.company', string='Company',
+                                 index=True, ondelete='cascade')
     hit_time = fields.Datetime(string='Time', index=True)
 
     @api.model

@@ -47,6 +47,12 @@ class CrmLeadImport(models.Model):
         return user.sale_team_id or self.env['crm.team'].search(
             [('user_id', '=', user.id)], limit=1)
 
+    company_id = fields.Many2one(
+        'res.company', string='Company', required=True, index=True,
+        default=lambda self: self.env['res.company']._company_default_get(
+            'crm.lead.import'),
+        help="The company of the imported leads: only its users see the "
+             "import, its file and its report.")
     file = fields.Binary(string='File', attachment=True, required=True)
     file_name = fields.Char(string='File Name', required=True)
     encoding = fields.Selection([
@@ -233,7 +239,8 @@ class CrmLeadImport(models.Model):
             self.env))
         return HeaderMatcher(
             self.env, allowed,
-            self.env['crm.lead.import.mapping']._for_source(self.source_id))
+            self.env['crm.lead.import.mapping']._for_source(
+                self.source_id, self.company_id))
 
     @api.multi
     def action_load_file(self):
@@ -415,7 +422,7 @@ class CrmLeadImport(models.Model):
         self._check_rights('write')
         self._prepare_run()
         self.env['crm.lead.import.mapping']._remember(
-            self.source_id, self.line_ids)
+            self.source_id, self.line_ids, self.company_id)
         threshold = self._int_param(BACKGROUND_PARAM, 2000)
         if self.rows_total > threshold and not self.env.context.get(
                 'crm_lead_import_foreground'):
@@ -465,7 +472,8 @@ class CrmLeadImport(models.Model):
             duplicate_policy=self.duplicate_policy, title=self.title_mode,
             title_text=(self.title_text or '').strip(),
             date_order=self.date_order or None,
-            reimport_deleted=self.reimport_deleted, import_id=self.id)
+            reimport_deleted=self.reimport_deleted, import_id=self.id,
+            company_id=self.company_id.id)
 
     @api.multi
     def _run(self, dry_run=False, commit=False):

@@ -10,6 +10,10 @@ class CrmLeadImportLine(models.Model):
 
     import_id = fields.Many2one('crm.lead.import', required=True,
                                 ondelete='cascade', index=True)
+    # the import's, for the multi-company record rule
+    company_id = fields.Many2one(
+        related='import_id.company_id', store=True, index=True,
+        readonly=True)
     column = fields.Integer(string='Column', readonly=True)
     header = fields.Char(string='Header', readonly=True)
     sample = fields.Char(string='First Value', readonly=True)

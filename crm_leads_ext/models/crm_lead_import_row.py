@@ -16,6 +16,9 @@ class CrmLeadImportRow(models.Model):
 
     batch_id = fields.Many2one('crm.lead.import.batch', required=True,
                                ondelete='cascade', index=True)
+    # the batch's, written with the row by lead_import.ledger, for the
+    # multi-company record rule
+    company_id = fields.Many2one('res.company', index=True, readonly=True)
     row_number = fields.Integer(required=True)
     row_key = fields.Char(required=True, index=True,
                           help="SHA-1 of the row's cells.")

@@ -120,6 +120,12 @@ class CrmLeadSourceKey(models.Model):
     name = fields.Char(string='Name', required=True,
                        help="Who uses the key, e.g. 'Web shop'.")
     active = fields.Boolean(string='Active', default=True)
+    company_id = fields.Many2one(
+        'res.company', string='Company', required=True, index=True,
+        default=lambda self: self.env['res.company']._company_default_get(
+            'crm.lead.source.key'),
+        help="The company of the captured leads: only its users see the "
+             "key, its requests and its leads.")
     key_hash = fields.Char(string='Key Hash', readonly=True, copy=False,
                            index=True, groups='base.group_system')
     key_prefix = fields.Char(
@@ -177,6 +183,30 @@ class CrmLeadSourceKey(models.Model):
                     "The integration user of the API key '%s' must be a "
                     "user of the group 'Lead capture (create only)', and "
                     "not the administrator.") % key.name)
+
+    @api.constrains('company_id', 'user_id', 'team_id')
+    def _check_company(self):
+        """The leads of a key are created in its company as its
+        integration user, under the multi-company record rule: the user
+        works in that company (or a parent), and the team is the
+        company's."""
+        for key in self:
+            user_company = key.user_id.sudo().company_id
+            if key.company_id not in self.env['res.company'].sudo().search(
+                    [('id', 'child_of', user_company.ids)]):
+                raise ValidationError(_(
+                    "The integration user of the API key '%(key)s' works "
+                    "for %(user_company)s: choose a user of the key's "
+                    "company, %(company)s.") % {
+                        'key': key.name,
+                        'user_company': user_company.name,
+                        'company': key.company_id.name})
+            if key.team_id.company_id not in (
+                    key.company_id, self.env['res.company']):
+                raise ValidationError(_(
+                    "The sales team of the API key '%(key)s' belongs to "
+                    "another company than the key: %(team)s.") % {
+                        'key': key.name, 'team': key.team_id.name})
 
     @api.multi
     def _compute_lead_count(self):
@@ -318,8 +348,8 @@ class CrmLeadSourceKey(models.Model):
                 retry = self._capture_retry_after(cr, 'key', self.id,
                                                   self.rate_limit)
             cr.execute(
-                "UPDATE crm_lead_capture_hit SET key_id = %s WHERE id = %s",
-                (self.id, hit_id))
+                "UPDATE crm_lead_capture_hit SET key_id = %s, company_id = %s"
+                " WHERE id = %s", (self.id, self.company_id.id, hit_id))
             return retry
 
     @api.model
@@ -416,6 +446,8 @@ class CrmLeadSourceKey(models.Model):
             'campaign_id': self.campaign_id.id,
             'source_id': self.source_id.id,
             'medium_id': self.medium_id.id,
+            # the key's company, never the integration user's
+            'company_id': self.company_id.id,
         })
         # "Use leads" (crm.group_use_lead given to every internal user)
         # off: the pipeline starts at opportunities

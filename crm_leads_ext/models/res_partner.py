@@ -3,8 +3,7 @@
 from odoo import _, api, fields, models
 
 from ..lead_import.deduplicator import create_lookup_indexes
-from .crm_lead_history import check_read_access, done_activity_domain, \
-    email_domain, message_action
+from .crm_history_mixin import check_read_access
 
 
 class ResPartner(models.Model):
@@ -13,15 +12,12 @@ class ResPartner(models.Model):
     activities (logged calls...) and campaigns. crm already counts the
     opportunities and the meetings."""
 
-    _inherit = 'res.partner'
+    _name = 'res.partner'
+    _inherit = ['res.partner', 'crm.history.mixin']
 
     history_lead_count = fields.Integer(
         string='# Leads and Opportunities',
         compute='_compute_history_counts')
-    history_email_count = fields.Integer(
-        string='# Emails', compute='_compute_history_counts')
-    history_done_activity_count = fields.Integer(
-        string='# Done Activities', compute='_compute_history_counts')
     history_campaign_count = fields.Integer(
         string='# Campaigns', compute='_compute_history_counts')
 
@@ -56,22 +52,14 @@ class ResPartner(models.Model):
 
     @api.multi
     def _compute_history_counts(self):
-        Message = self.env['mail.message']
         for partner in self:
             if not partner.id:
                 partner.history_lead_count = 0
                 partner.history_campaign_count = 0
-                partner.history_email_count = 0
-                partner.history_done_activity_count = 0
                 continue
             leads = partner._history_leads()
             partner.history_lead_count = len(leads)
             partner.history_campaign_count = len(leads.mapped('campaign_id'))
-            partner.history_email_count = Message.search_count(
-                partner._history_message_domain(email_domain(self.env)))
-            partner.history_done_activity_count = Message.search_count(
-                partner._history_message_domain(
-                    done_activity_domain(self.env)))
 
     @api.multi
     def action_view_history_leads(self):
@@ -90,22 +78,6 @@ class ResPartner(models.Model):
             'domain': self._history_lead_domain(),
             'context': {'default_partner_id': self.id},
         }
-
-    @api.multi
-    def action_view_history_emails(self):
-        self.ensure_one()
-        check_read_access(self)
-        return message_action(
-            self.env, _('Emails'),
-            self._history_message_domain(email_domain(self.env)))
-
-    @api.multi
-    def action_view_history_done_activities(self):
-        self.ensure_one()
-        check_read_access(self)
-        return message_action(
-            self.env, _('Done Activities'),
-            self._history_message_domain(done_activity_domain(self.env)))
 
     @api.multi
     def action_view_history_campaigns(self):

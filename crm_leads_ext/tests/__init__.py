@@ -30,3 +30,5 @@ from . import test_lead_import_rights
 from . import test_lead_import_migration
 from . import test_lead_import_vs_create
 from . import test_user_default_team
+from . import test_multi_company
+from . import test_mail_guard

@@ -145,6 +145,30 @@ class TestLeadCaptureEndpoint(CaptureCase):
         self.assertFalse(lead.user_id)
         self.assertEqual(self.key_rec.lead_count, 1)
 
+    def test_lead_and_request_of_the_key_s_company(self):
+        """The lead and the request of a key are the key's company's, not
+        its integration user's (who works in the parent company)."""
+        env = self.env
+        child = env['res.company'].create({
+            'name': 'Capture subsidiary',
+            'parent_id': env.ref('base.main_company').id})
+        key = env['crm.lead.source.key'].create({
+            'name': 'Subsidiary shop', 'company_id': child.id,
+            'team_id': env['crm.team'].create({
+                'name': 'Subsidiary team', 'company_id': child.id}).id})
+        self.assertNotEqual(key.user_id.company_id, child)
+        lead = self.lead_of(self.post(
+            {'contact_name': 'Trần Thị Mai', 'email_from': 'mai@example.vn'},
+            key=key.action_generate_key()['context']['default_key']))
+        self.assertEqual(lead.capture_key_id, key)
+        self.assertEqual(lead.company_id, child)
+        hit = env['crm.lead.capture.hit'].search([('key_id', '=', key.id)])
+        self.assertEqual(hit.company_id, child)
+        # a company the integration user does not work in
+        other = env['res.company'].create({'name': 'Capture other'})
+        with self.assertRaises(ValidationError):
+            key.company_id = other
+
     def test_key_team_without_rule(self):
         self.env['crm.lead.assignment.rule'].search([]).write(
             {'active': False})

@@ -57,8 +57,10 @@ class ConversionCase(LeadsExtCase):
 class TestPartnerDuplicates(ConversionCase):
 
     def test_same_email_other_case_linked(self):
+        # his own company: under crm_leads_ext_contact_companies, another
+        # company's name would get him a position there
         lead = self._lead(contact_name='Nguyen Van An',
-                          partner_name='An Trading Co.',
+                          partner_name='AN TRADING',
                           email_from='"An" <AN.Nguyen@Example.COM>')
         wizard = self._wizard(lead)
         self.assertEqual(wizard.action, 'exist')

@@ -52,7 +52,9 @@ class CrmTerritory(models.Model):
         string='Users with access',
         compute='_compute_access_user_ids', store=True, readonly=True)
     company_id = fields.Many2one(
-        'res.company', default=lambda self: self.env.user.company_id)
+        'res.company', index=True,
+        default=lambda self: self.env['res.company']._company_default_get(
+            'crm.territory'))
     priority = fields.Integer(
         default=10,
         help="When several territories match an address, the highest "

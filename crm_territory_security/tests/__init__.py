@@ -14,3 +14,4 @@ from . import test_territory_public_methods
 from . import test_territory_redteam
 from . import test_territory_rpc
 from . import test_read_group_documents
+from . import test_lead_activities

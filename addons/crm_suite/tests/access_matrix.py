@@ -49,6 +49,12 @@ MOVED = REDTEAM + '::TestTerritoryRedTeamLinks::' \
     'test_moving_own_rows_onto_a_foreign_lead'
 PLANTED = REDTEAM + '::TestTerritoryRedTeamLinks::' \
     'test_planting_rows_on_a_missing_lead'
+CAMPAIGN = 'crm_campaign_segments/tests/test_campaign_lifecycle.py' \
+    '::TestCampaignRights::'
+# starting, stopping and running campaigns: sales managers only
+CAMPAIGN_RUN = CAMPAIGN + 'test_salesperson_cannot_start_stop_or_run'
+# what the campaign and segment forms open: whoever reads them
+CAMPAIGN_READ = CAMPAIGN + 'test_employee_cannot_see_workitems_nor_preview'
 # read_group of the rows attached to a lead: messages and attachments get
 # the rows search gives (crm.lead.document.mixin), by every role
 GROUPED = 'crm_territory_security/tests/test_read_group_documents.py' \
@@ -442,4 +448,14 @@ MATRIX = {
             'order_id': f.order_b, 'product_id': f.product,
             'product_uom_qty': 1}), ALL_LEADS),
     ('sale.order.line', 'write'): covered(MOVED),
+    # -- campaigns ---------------------------------------------------------
+    ('crm.campaign', 'action_start'): covered(CAMPAIGN_RUN),
+    ('crm.campaign', 'action_pause'): covered(CAMPAIGN_RUN),
+    ('crm.campaign', 'action_resume'): covered(CAMPAIGN_RUN),
+    ('crm.campaign', 'action_stop'): covered(CAMPAIGN_RUN),
+    ('crm.campaign', 'action_view_workitems'): covered(CAMPAIGN_READ),
+    ('crm.segment', 'action_run_now'): covered(CAMPAIGN_RUN),
+    ('crm.segment', 'action_preview'): covered(CAMPAIGN_READ),
+    ('crm.campaign.workitem', 'action_retry'): covered(
+        CAMPAIGN + 'test_salesperson_reads_but_cannot_retry'),
 }

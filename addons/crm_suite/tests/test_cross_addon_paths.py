@@ -6,6 +6,8 @@ when one is missing."""
 from odoo.addons.crm_leads_ext.tests.common import LeadsExtCase
 from odoo.addons.crm_leads_ext.tests.test_lead_conversion import (
     ConversionCase)
+from odoo.addons.crm_leads_ext_contact_companies.tests.\
+    test_lead_conversion_positions import PositionCase
 from odoo.addons.crm_territory_security.tests.common import TerritoryCase
 
 
@@ -64,6 +66,41 @@ class TestQuotationTypedAddresses(ConversionCase):
         order = self.env['sale.order'].create({'partner_id': self.lotus.id})
         self.assertEqual(order.partner_invoice_id, self.lotus_invoice)
         self.assertEqual(order.partner_shipping_id, self.lotus_delivery)
+
+
+class TestQuotationOfPosition(PositionCase):
+    """crm_leads_ext_contact_companies' positions with sale (through
+    crm_quotation): the quotation of an opportunity converted to a person's
+    position at the lead's company is that company's, not the one of the
+    person's other company."""
+
+    def test_quotation_of_position_at_lead_company(self):
+        lead = self._an_lead('Shanghai Lotus Ltd')
+        self._wizard(lead).action_apply()
+        position = lead.partner_id
+        self.assertEqual(position.contact_id, self.an)
+        # the quotation of the opportunity's "New Quotation" button
+        order = self.env['sale.order'].create({
+            'partner_id': lead.partner_id.id, 'opportunity_id': lead.id})
+        self.assertEqual(order.partner_id, position)
+        self.assertEqual(order.partner_id.parent_id, self.lotus)
+        self.assertEqual(order.partner_invoice_id, self.lotus_invoice)
+        self.assertEqual(order.partner_shipping_id, self.lotus_delivery)
+        self.assertEqual(lead.sale_number, 1)
+
+    def test_quotation_of_position_at_new_company(self):
+        lead = self._an_lead('Hanoi Bamboo JSC', street='12 Tràng Tiền',
+                             city='Hoàn Kiếm')
+        self._wizard(lead).action_apply()
+        order = self.env['sale.order'].new({'partner_id': lead.partner_id.id})
+        order.onchange_partner_id()
+        bamboo = lead.partner_id.parent_id
+        self.assertEqual(bamboo.name, 'Hanoi Bamboo JSC')
+        # no typed address: Odoo invoices the contact, at its company
+        self.assertEqual(order.partner_invoice_id.commercial_partner_id,
+                         bamboo)
+        self.assertEqual(order.partner_invoice_id.street, '12 Tràng Tiền')
+        self.assertNotEqual(order.partner_invoice_id, self.an)
 
 
 class TestFunnelUnderTerritories(TerritoryCase):
