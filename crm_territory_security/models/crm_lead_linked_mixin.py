@@ -37,17 +37,21 @@ class CrmLeadLinkedMixin(models.AbstractModel):
         if not self._crm_lead_link_changed(vals):
             return super(CrmLeadLinkedMixin, self).create(vals)
         self._crm_lead_check_targets(vals, 'create')
+        if self._crm_lead_leads_readable(vals):
+            # a constraint's error can only tell of leads the caller reads
+            try:
+                return super(CrmLeadLinkedMixin, self).create(vals)
+            except AccessError:
+                raise self._crm_lead_link_error('create')
         try:
             with self.env.cr.savepoint():
                 return super(CrmLeadLinkedMixin, self).create(vals)
-        except AccessError:
-            raise self._crm_lead_link_error('create')
-        except (psycopg2.IntegrityError, ValidationError):
+        except (AccessError, psycopg2.IntegrityError, ValidationError):
             # a unique constraint (a partner following a lead twice) fires
             # in the INSERT, before the record rules are checked on the new
-            # row: its message would tell who follows a foreign lead
-            self._crm_lead_check_leads_readable(vals, 'create')
-            raise
+            # row: its message would tell who follows a lead of another
+            # territory
+            raise self._crm_lead_link_error('create')
 
     @api.multi
     def write(self, vals):
@@ -65,7 +69,8 @@ class CrmLeadLinkedMixin(models.AbstractModel):
         except (psycopg2.IntegrityError, ValidationError):
             # as in create: the constraint fires before the rules
             self.invalidate_cache()
-            self._crm_lead_check_leads_readable(vals, 'write')
+            if not self._crm_lead_leads_readable(vals):
+                raise self._crm_lead_link_error('write')
             raise
         return result
 
@@ -100,9 +105,9 @@ class CrmLeadLinkedMixin(models.AbstractModel):
                 raise self._crm_lead_link_error(operation)
 
     @api.multi
-    def _crm_lead_check_leads_readable(self, vals, operation):
-        """Raise the link error unless the caller may read the leads
-        ``vals`` link to, as the rules on the row would require."""
+    def _crm_lead_leads_readable(self, vals):
+        """Whether the caller may read the leads ``vals`` link to, as the
+        rules on the row require."""
         for targets in self._crm_lead_targets(vals):
             if targets._name != 'crm.lead':
                 continue
@@ -110,7 +115,8 @@ class CrmLeadLinkedMixin(models.AbstractModel):
                 targets.check_access_rights('read')
                 targets.check_access_rule('read')
             except AccessError:
-                raise self._crm_lead_link_error(operation)
+                return False
+        return True
 
     @api.multi
     def _crm_lead_check_access(self, operation):

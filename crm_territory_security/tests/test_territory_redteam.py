@@ -630,10 +630,6 @@ class TestTerritoryRedTeamLinks(TerritoryCase):
                               'partner_id': self.partner.id})
         self.assertIn('mail_followers_res_partner_res_model_id_uniq',
                       str(caught.exception))
-        # the refusals left the transaction usable
-        self.assertEqual(Followers.search_count([
-            ('res_model', '=', 'crm.lead'), ('res_id', '=', self.lead_a.id),
-            ('partner_id', '=', self.partner.id)]), 1)
 
     def test_moving_a_follower_onto_a_followed_foreign_lead(self):
         """The same on write: A's own follower moved to B's lead, which
