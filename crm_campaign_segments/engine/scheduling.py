@@ -83,6 +83,24 @@ def due_batches(cr, now, requeue_before, batch_size, campaign_ids=None):
     return [ids[i:i + batch_size] for i in range(0, len(ids), batch_size)]
 
 
+def unattended(cr, ids):
+    """Whether no transaction holds the pending workitems of ``ids`` (a
+    job's batch). A job locks the workitems it processes (``claim``) until
+    it commits; when its process or its connection dies, PostgreSQL
+    releases the locks: a job left 'started' whose pending workitems nobody
+    holds is dead. Two statements on the batch's ids (O(batch) rows, by
+    primary key); the probe's locks last until the caller commits."""
+    cr.execute("""
+        SELECT count(*) FROM crm_campaign_workitem
+        WHERE id IN %s AND state = 'todo'""", (tuple(ids),))
+    pending = cr.fetchone()[0]
+    cr.execute("""
+        SELECT id FROM crm_campaign_workitem
+        WHERE id IN %s AND state = 'todo'
+        FOR UPDATE SKIP LOCKED""", (tuple(ids),))
+    return cr.rowcount == pending
+
+
 def forget_enqueued(cr, campaign_ids):
     """The pending workitems of ``campaign_ids`` may be queued at once."""
     if campaign_ids:
