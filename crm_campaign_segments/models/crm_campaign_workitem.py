@@ -103,6 +103,18 @@ class CrmCampaignWorkitem(models.Model):
             CREATE INDEX IF NOT EXISTS crm_campaign_workitem_due_index
             ON crm_campaign_workitem (date_scheduled)
             WHERE state = 'todo'""")
+        # deleting a workitem, a mail, its statistics or a lead makes
+        # PostgreSQL find the workitems pointing at it (ON DELETE SET
+        # NULL): without an index, one scan of every workitem per row
+        # deleted (deleting a campaign of 100,000 workitems took more
+        # than ten minutes). Partial: most workitems point at nothing,
+        # and the segment runs insert them without these index entries.
+        for column in ('parent_id', 'mail_mail_id', 'mail_statistics_id',
+                       'lead_id'):
+            self.env.cr.execute("""
+                CREATE INDEX IF NOT EXISTS crm_campaign_workitem_{0}_index
+                ON crm_campaign_workitem ({0})
+                WHERE {0} IS NOT NULL""".format(column))
         return res
 
     @api.multi
