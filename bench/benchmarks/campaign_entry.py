@@ -141,5 +141,3 @@ def anchor(ctx, state):
         now=cr.fetchone()[0]))
     cr.commit()
     return _counts(ctx, state)
-
-
