@@ -57,13 +57,14 @@ class SmtpSink(object):
             self.messages.append(message)
         return '250 OK'
 
-    def keys(self):
-        """How many mails each workitem key has (the demo data's own
-        queued mails, which have none, are not counted)."""
+    def keys(self, campaign_id):
+        """How many mails each workitem key of the campaign has (the demo
+        data's own queued mails and other campaigns' are not counted)."""
+        prefix = 'crm-campaign-%d-' % campaign_id
         with self.lock:
             return collections.Counter(
                 message[WORKITEM_HEADER] for message in self.messages
-                if message[WORKITEM_HEADER])
+                if (message[WORKITEM_HEADER] or '').startswith(prefix))
 
 
 @pytest.mark.server_process
@@ -176,11 +177,14 @@ class TestJobKilledInBatch(unittest.TestCase):
             FROM crm_campaign_workitem WHERE campaign_id = %s
             ORDER BY id""", (campaign_id,))
 
-    def job(self):
+    def job(self, campaign_id):
+        """The campaign's job: its uuid, state and tries."""
         jobs = self.sql("""
             SELECT uuid, state, retry FROM queue_job
             WHERE model_name = 'crm.campaign.workitem'
-              AND method_name = '_job_process'""")
+              AND method_name = '_job_process'
+              AND record_ids::jsonb @> to_jsonb(ARRAY[%s])""",
+                        (self.workitems(campaign_id)[0][0],))
         self.assertEqual(len(jobs), 1, 'one batch, one job: %s' % jobs)
         return jobs[0]
 
@@ -208,25 +212,27 @@ class TestJobKilledInBatch(unittest.TestCase):
                WHERE datname = %s AND %s = ANY(pg_blocking_pids(pid))""",
             (self.database, holder)))
         self.assertEqual(len(blocked), 1, blocked)
-        self.assertEqual(self.job()[1], 'started')
+        self.assertEqual(self.job(campaign_id)[1], 'started')
         # the mail queue runs meanwhile: the batch's mails are not
         # committed, none leaves
         self.trigger('mail.ir_cron_mail_scheduler_action')
-        self.assertFalse(self.sink.keys())
+        self.assertFalse(self.sink.keys(campaign_id))
         return campaign_id, blocked[0]
 
     def assert_each_mail_once(self, campaign_id, tries):
         self.wait('every workitem done', lambda: all(
             state == 'done' for __, __, state, __ in
             self.workitems(campaign_id)))
-        self.assertEqual(self.job()[1:], ('done', tries))
+        self.assertEqual(self.job(campaign_id)[1:], ('done', tries))
         keys = [key for __, __, __, key in self.workitems(campaign_id)]
         self.trigger('mail.ir_cron_mail_scheduler_action')
         self.wait('the mails reach the SMTP sink',
-                  lambda: sum(self.sink.keys().values()) >= PARTNERS)
+                  lambda: sum(self.sink.keys(campaign_id).values()) >=
+                  PARTNERS)
         # no late duplicate on its way
         self.trigger('mail.ir_cron_mail_scheduler_action')
-        self.assertEqual(self.sink.keys(), collections.Counter(keys),
+        self.assertEqual(self.sink.keys(campaign_id),
+                         collections.Counter(keys),
                          'exactly one mail per workitem')
 
     def test_worker_killed(self):
@@ -244,7 +250,7 @@ class TestJobKilledInBatch(unittest.TestCase):
         # scheduled action finds it dead and queues it again
         self.wait('the dead job queued again', lambda: (
             self.trigger('crm_campaign_segments.ir_cron_campaign_run') or
-            self.job()[1] != 'started'), step=1)
+            self.job(campaign_id)[1] != 'started'), step=1)
         # the killed try could not count itself
         self.assert_each_mail_once(campaign_id, tries=1)
 
