@@ -33,6 +33,7 @@ from odoo.sql_db import connection_info_for
 from odoo.tests.common import get_db_name
 
 from ..models.crm_campaign_activity import WORKITEM_HEADER
+from ..models.crm_campaign_workitem import STARTED_GRACE
 from .harness import (
     NEEDS_HARNESS, OdooServerProcess, copy_database, drop_database,
     free_port)
@@ -237,6 +238,15 @@ class TestJobKilledInBatch(unittest.TestCase):
 
     def test_worker_killed(self):
         campaign_id, (backend, port) = self.start_and_stop_in_batch()
+        # a live job is left alone, however long it runs: it holds the
+        # workitems it processes
+        uuid = self.job(campaign_id)[0]
+        self.wait('the job started long ago', lambda: self.sql(
+            """SELECT (now() AT TIME ZONE 'UTC') - date_started > %s
+               FROM queue_job WHERE uuid = %s""",
+            (STARTED_GRACE, uuid))[0][0], step=0.5)
+        self.trigger('crm_campaign_segments.ir_cron_campaign_run')
+        self.assertEqual(self.job(campaign_id)[1], 'started')
         workers = [
             process for process in psutil.Process(
                 self.server.process.pid).children(recursive=True)
