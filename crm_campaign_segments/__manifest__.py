@@ -3,7 +3,7 @@
 {
     'name': 'CRM Campaign Segments',
     'summary': 'Segments of leads and partners, and campaign workflows',
-    'version': '11.0.1.1.0',
+    'version': '11.0.1.2.0',
     'category': 'Marketing',
     'author': 'CRM Suite contributors',
     'website': 'https://github.com/crm-suite/crm-suite',
