@@ -23,6 +23,8 @@
         'views/crm_campaign_workitem_views.xml',
         'views/crm_campaign_menus.xml',
     ],
-    'demo': [],
+    'demo': [
+        'demo/crm_campaign_demo.xml',
+    ],
     'installable': True,
 }

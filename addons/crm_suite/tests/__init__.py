@@ -10,3 +10,4 @@ from . import test_demo_first_screens_browser
 from . import test_access_gate
 from . import test_multi_company_suite
 from . import test_campaign_diagram_browser
+from . import test_campaign_demo
