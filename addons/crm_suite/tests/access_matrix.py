@@ -421,4 +421,6 @@ MATRIX = {
     ('crm.segment', 'action_preview'): covered(CAMPAIGN_READ),
     ('crm.campaign.workitem', 'action_retry'): covered(
         CAMPAIGN + 'test_salesperson_reads_but_cannot_retry'),
+    ('crm.campaign.analysis', 'init'): call(
+        lambda f, rpc: rpc('crm.campaign.analysis', 'init', []), NOBODY),
 }
