@@ -10,6 +10,7 @@ web shop's leads go to customer service group A.
 The jobs are performed here as queue_job's runner would, one by one, in
 the test's transaction."""
 import re
+from datetime import timedelta
 
 from odoo import fields
 from odoo.tests.common import SavepointCase
@@ -82,30 +83,34 @@ class TestCampaignDemo(SavepointCase):
         self.assertEqual(set(sent.mapped('state')), {'cancel'})
         huaxin = mails.filtered(
             lambda w: w.res_name == '上海华信贸易有限公司')
-        body = huaxin.mail_mail_id.body_html
-        self.assertIn('Dear 上海华信贸易有限公司', body)
+        self.assertIn('Dear 上海华信贸易有限公司', huaxin.mail_mail_id.body_html)
         self.assertEqual(huaxin.mail_mail_id.email_to,
                          'sales@huaxin.example.cn')
-        self.assertFalse(self.workitems(
-            'crm_suite.campaign_shanghai_opportunity'),
-            "no opportunity without a click")
+        Opportunity = 'crm_suite.campaign_shanghai_opportunity'
+        # a customer who has not clicked yet (the demo's story clicked
+        # for 上海华信 at install)
+        customer = mails.filtered(
+            lambda w: not w.mail_statistics_id.clicked)[0]
+        self.assertNotIn(customer.res_id,
+                         self.workitems(Opportunity).mapped('res_id'),
+                         "no opportunity without a click")
 
         # the customer clicks the link: what mass_mailing's route
         # /r/<code>/m/<statistics> records
+        body = customer.mail_mail_id.body_html
         code, stat = re.search(r'/r/(\w+)/m/(\d+)"', body).groups()
-        self.assertEqual(int(stat), huaxin.mail_statistics_id.id)
+        self.assertEqual(int(stat), customer.mail_statistics_id.id)
         self.env['link.tracker.click'].add_click(
             code, '10.0.0.8', 'CN', stat_id=int(stat))
         clicked = fields.Datetime.from_string(
-            huaxin.mail_statistics_id.clicked)
+            customer.mail_statistics_id.clicked)
         self.run_cron()
-        follow = self.workitems('crm_suite.campaign_shanghai_opportunity')
-        self.assertEqual(follow.res_id, huaxin.res_id)
+        follow = self.workitems(Opportunity).filtered(
+            lambda w: w.res_id == customer.res_id)
         self.assertEqual(follow.state, 'todo', "it waits three days")
         self.assertEqual(
             fields.Datetime.from_string(follow.date_scheduled) - clicked,
-            fields.Datetime.from_string('2000-01-04') -
-            fields.Datetime.from_string('2000-01-01'))
+            timedelta(days=3))
         self.assertFalse(follow.lead_id)
 
         # three days later
@@ -114,14 +119,48 @@ class TestCampaignDemo(SavepointCase):
         self.assertEqual(follow.state, 'done')
         lead = follow.lead_id
         self.assertEqual(lead.type, 'opportunity')
-        self.assertEqual(lead.partner_id.name, '上海华信贸易有限公司')
+        self.assertEqual(lead.partner_id.id, customer.res_id)
         self.assertEqual(lead.name, 'Interested in the new office range')
         self.assertEqual(lead.team_id,
                          self.env.ref('crm_leads_ext.team_shanghai'))
         self.assertEqual(lead.campaign_id.name, 'Shanghai customers')
-        self.assertEqual(len(self.workitems(
-            'crm_suite.campaign_shanghai_opportunity')), 1,
-            "only the customer who clicked")
+        # only those who clicked
+        self.assertEqual(
+            set(self.workitems(Opportunity).mapped('res_id')),
+            set(mails.filtered(lambda w: w.mail_statistics_id.clicked)
+                .mapped('res_id')))
+
+    def test_demo_story_at_install(self):
+        """What the demo does at install (its function, called again: the
+        same outcome on a database that ran it already): 上海华信 clicked
+        the recommendation three days ago and has its opportunity; the web
+        shop's registration was thanked and went to customer service group
+        A."""
+        self.env['crm.campaign']._demo_run(
+            [self.env.ref('crm_suite.segment_shanghai').id,
+             self.env.ref('crm_suite.segment_webshop').id],
+            self.env.ref('crm_suite.partner_demo_huaxin').id, 3)
+        self.Workitem.invalidate_cache()
+        huaxin = self.env.ref('crm_suite.partner_demo_huaxin')
+        [follow] = self.workitems(
+            'crm_suite.campaign_shanghai_opportunity').filtered(
+                lambda w: w.res_id == huaxin.id)
+        self.assertEqual(follow.state, 'done')
+        self.assertEqual(follow.lead_id.partner_id, huaxin)
+        self.assertEqual(follow.lead_id.team_id,
+                         self.env.ref('crm_leads_ext.team_shanghai'))
+        self.assertEqual(follow.lead_id.campaign_id.name,
+                         'Shanghai customers')
+        self.assertTrue(follow.parent_id.mail_statistics_id.clicked)
+        self.assertEqual(set(self.workitems(
+            'crm_suite.campaign_shanghai_mail').mapped(
+                'mail_mail_id.state')), {'cancel'})
+        lead = self.env['crm.lead'].search([
+            ('name', '=', 'Web shop registration: Cà phê Thanh Long')])
+        self.assertEqual(lead.team_id,
+                         self.env.ref('crm_suite.team_customer_service_a'))
+        self.assertEqual(self.workitems(
+            'crm_suite.campaign_webshop_assign').mapped('res_id'), lead.ids)
 
     def test_web_shop_registrations_thanked_and_assigned(self):
         campaign = self.env.ref('crm_suite.campaign_webshop')
