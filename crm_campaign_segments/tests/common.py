@@ -73,6 +73,16 @@ class CampaignCase(SavepointCase):
             (key, '=', value) for key, value in where.items()]
         return self.env['crm.campaign.workitem'].search(domain, order='id')
 
+    def pending_jobs(self):
+        """The pending jobs processing this campaign's workitems (not
+        those of the demo campaigns, which may wait for the runner)."""
+        ids = set(self.workitems().ids)
+        return self.env['queue.job'].search([
+            ('model_name', '=', 'crm.campaign.workitem'),
+            ('method_name', '=', '_job_process'),
+            ('state', '=', 'pending')]).filtered(
+                lambda job: set(job.record_ids) <= ids)
+
     def start_and_run(self):
         self.campaign.sudo(self.manager).action_start()
         self.segment.sudo(self.manager).action_run_now()

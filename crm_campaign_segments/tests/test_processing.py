@@ -112,9 +112,7 @@ class TestProcessing(CampaignCase):
         self.segment.with_context(
             test_queue_job_no_delay=False).sudo(
                 self.manager).action_run_now()
-        jobs = self.env['queue.job'].search([
-            ('model_name', '=', 'crm.campaign.workitem'),
-            ('method_name', '=', '_job_process'), ('state', '=', 'pending')])
+        jobs = self.pending_jobs()
         self.assertEqual(len(jobs), 1)
         self.assertEqual(jobs.channel, 'root.campaign')
         self.partners[0].unlink()
@@ -133,15 +131,11 @@ class TestProcessing(CampaignCase):
         self.segment.with_context(
             test_queue_job_no_delay=False).sudo(
                 self.manager).action_run_now()
-        jobs = self.env['queue.job'].search([
-            ('model_name', '=', 'crm.campaign.workitem'),
-            ('state', '=', 'pending')])
+        jobs = self.pending_jobs()
         self.assertEqual(sorted(len(job.record_ids) for job in jobs), [1, 2])
         # the next cron run does not queue them again
         self.env['crm.campaign']._cron_run()
-        self.assertEqual(self.env['queue.job'].search_count([
-            ('model_name', '=', 'crm.campaign.workitem'),
-            ('state', '=', 'pending')]), 2)
+        self.assertEqual(len(self.pending_jobs()), 2)
 
 
 class TestTransitions(CampaignCase):

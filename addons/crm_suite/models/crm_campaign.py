@@ -18,8 +18,9 @@ class CrmCampaign(models.Model):
         workitems are processed as a job would; the customer
         ``clicked_partner_id`` clicks the link of the recommendation, as
         mass_mailing's route /r/<code>/m/<statistics> records it, the click
-        dated ``days_ago`` days back; the scheduled action's scheduling of
-        the mail events and the processing of what became due follow."""
+        dated ``days_ago`` days back (once: called again, it clicks no
+        more); the scheduled action's scheduling of the mail events and the
+        processing of what became due follow."""
         segments = self.env['crm.segment'].browse(segment_ids)
         segments._run()
         Workitem = self.env['crm.campaign.workitem']
@@ -38,13 +39,14 @@ class CrmCampaign(models.Model):
             ('res_id', '=', clicked_partner_id),
             ('mail_statistics_id', '!=', False)], limit=1)
         statistics = sent.mail_statistics_id
-        code = re.search(r'/r/(\w+)/m/%d' % statistics.id,
-                         sent.mail_mail_id.body_html).group(1)
-        self.env['link.tracker.click'].add_click(
-            code, '127.0.0.1', 'CN', stat_id=statistics.id)
-        statistics.clicked = fields.Datetime.to_string(
-            fields.Datetime.from_string(fields.Datetime.now()) -
-            timedelta(days=days_ago))
+        if not statistics.clicked:
+            code = re.search(r'/r/(\w+)/m/%d' % statistics.id,
+                             sent.mail_mail_id.body_html).group(1)
+            self.env['link.tracker.click'].add_click(
+                code, '127.0.0.1', 'CN', stat_id=statistics.id)
+            statistics.clicked = fields.Datetime.to_string(
+                fields.Datetime.from_string(fields.Datetime.now()) -
+                timedelta(days=days_ago))
         Workitem._schedule_mail_events()
         process_due()
         return True
