@@ -235,6 +235,10 @@ class TestCampaignInBrowser(ChromiumCase):
         self.assertEqual([row[:3] for row in rows], [
             ['Total', '4', '2'], [CAMPAIGN, '4', '2'],
             ['Welcome mail', '2', '2'], ['To the Đà Lạt team', '2', '0']])
+        # the workitems over time, by state
+        self.click('.o_cp_switch_graph')
+        self.browser.wait_for('.o_graph svg')
+        self.save_evidence('analysis-graph')
 
     def choose_operator(self, operator):
         element = self.browser.wait_for(
