@@ -17,7 +17,7 @@ class CrmTerritory(models.Model):
     leaving a territory removes access at once, with no cached id list."""
 
     _name = 'crm.territory'
-    _inherit = ['crm.safe.domain.mixin']
+    _inherit = ['crm.safe.domain.mixin', 'crm.company.check.mixin']
     _description = 'Sales Territory'
     _parent_store = True
     _parent_order = 'priority desc, name'

@@ -7,6 +7,7 @@ analysis of A's leads; A's managers, and a manager of both working in A,
 still do. The funnel templates and the stages' criteria are configuration
 shared by every company. B's territories take none of A's leads and
 partners, whatever their rules and priority."""
+from odoo.exceptions import AccessError
 from odoo.tests.common import SavepointCase
 
 from odoo.addons.crm_leads_ext.tests.multi_company_common import \
@@ -115,3 +116,19 @@ class TestMultiCompanySuite(MultiCompanyMixin, SavepointCase):
         lead.sudo(self.manager_a).write({'zip': '10000'})
         self.assertNotEqual(lead.territory_id.company_id, self.company_b)
         self.assertNothingForB(lead)
+
+    def test_b_cannot_move_its_territory_and_quota_into_a(self):
+        territory = self._territory_of_b(self.env.ref('base.cn'))
+        quota = self.env['crm.territory.quota'].sudo(self.manager_b).create({
+            'user_id': self.manager_b.id, 'territory_id': territory.id,
+            'date': '2027-01-01', 'amount': 10.0})
+        for record in (territory.sudo(self.manager_b), quota):
+            with self.assertRaises(AccessError, msg=record._name):
+                record.write({'company_id': self.company_a.id})
+            self.assertEqual(record.sudo().company_id, self.company_b)
+
+    def test_a_manager_of_both_moves_a_territory_to_b(self):
+        self.territory.sudo(self.manager_ab).write(
+            {'company_id': self.company_b.id})
+        self.assertEqual(self.territory.company_id, self.company_b)
+        self.assertSeenBy(self.territory, self.manager_b)
