@@ -9,7 +9,6 @@ class CrmLeadCaptureHit(models.Model):
     cron deletes the rows older than an hour."""
 
     _name = 'crm.lead.capture.hit'
-    _inherit = ['crm.company.check.mixin']
     _description = 'Lead Capture Request'
     _log_access = False
     _order = 'hit_time desc, id desc'

@@ -10,7 +10,6 @@ class CrmLeadImportBatch(models.Model):
     twice."""
 
     _name = 'crm.lead.import.batch'
-    _inherit = ['crm.company.check.mixin']
     _description = 'Lead Import Batch'
     _order = 'import_id, batch_index'
 

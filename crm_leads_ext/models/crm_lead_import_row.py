@@ -9,7 +9,6 @@ class CrmLeadImportRow(models.Model):
     deleted: the row was imported, and its lead is gone."""
 
     _name = 'crm.lead.import.row'
-    _inherit = ['crm.company.check.mixin']
     _description = 'Lead Import Row'
     _order = 'batch_id, row_number'
     # one per imported row, written in SQL
