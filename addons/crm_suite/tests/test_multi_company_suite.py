@@ -132,3 +132,31 @@ class TestMultiCompanySuite(MultiCompanyMixin, SavepointCase):
             {'company_id': self.company_b.id})
         self.assertEqual(self.territory.company_id, self.company_b)
         self.assertSeenBy(self.territory, self.manager_b)
+
+    def test_documents_of_a_s_leads_are_hidden_from_b(self):
+        """The activities, followers, messages and attachments of A's
+        lead: B's manager finds, reads, groups and exports none."""
+        lead = self.lead
+        activity = self.env['mail.activity'].create({
+            'res_model_id': self.env.ref('crm.model_crm_lead').id,
+            'res_id': lead.id, 'summary': 'MC call of A',
+            'activity_type_id': self.env.ref('mail.mail_activity_data_call').id,
+            'user_id': self.manager_a.id})
+        lead.message_subscribe_users(self.manager_a.ids)
+        followers = self.env['mail.followers'].search([
+            ('res_model', '=', 'crm.lead'), ('res_id', '=', lead.id)])
+        message = lead.message_post(body='MC note of A',
+                                    subtype='mail.mt_note')
+        attachment = self.env['ir.attachment'].create({
+            'name': 'MC file of A', 'datas_fname': 'a.txt',
+            'datas': 'TUMgQQ==', 'res_model': 'crm.lead',
+            'res_id': lead.id})
+        for records, field in ((activity, 'summary'),
+                               (followers, 'partner_id'),
+                               (message, 'body'), (attachment, 'name')):
+            self.assertHiddenFrom(records, self.manager_b, field)
+            self.assertSeenBy(records, self.manager_a)
+            self.assertSeenBy(records, self.manager_ab)
+        self.assertFalse(message.sudo(self.manager_b).with_context(
+            active_test=False).search([('id', '=', message.id)])
+            .message_format())
