@@ -88,6 +88,20 @@ class TestMultiCompany(MultiCompanyMixin, LeadImportCase):
         self.assertEqual(self.key.key_prefix, prefix)
         self.assertTrue(self.key.active)
 
+    def test_b_cannot_show_the_key_of_a(self):
+        """The dialog of a new key, naming A's key: refused to B's manager
+        (it would give back the key's name), in the values or as a
+        default."""
+        Show = self.env['crm.lead.source.key.show']
+        with self.assertRaises(AccessError):
+            Show.sudo(self.manager_b).create(
+                {'key_id': self.key.id, 'key': 'x'})
+        with self.assertRaises(AccessError):
+            Show.sudo(self.manager_b).with_context(
+                default_key_id=self.key.id).create({'key': 'x'})
+        shown = Show.sudo(self.manager_a).create({'key_id': self.key.id})
+        self.assertEqual(shown.key_id.name, 'MC key of A')
+
     def test_what_b_imports_is_b_s(self):
         """B imports the same row from the same source as A: a lead of B,
         not a duplicate of A's, and B's own remembered mapping."""
