@@ -24,6 +24,7 @@
         'crm_leads_ext_territory',
         'crm_leads_ext_funnel',
         'crm_leads_ext_contact_companies',
+        'crm_quotation_territory',
         # scheduled actions of the suite run as background jobs
         'queue_job_cron',
     ],
