@@ -134,8 +134,9 @@ class TestMultiCompanySuite(MultiCompanyMixin, SavepointCase):
         self.assertSeenBy(self.territory, self.manager_b)
 
     def test_documents_of_a_s_leads_are_hidden_from_b(self):
-        """The activities, followers, messages and attachments of A's
-        lead: B's manager finds, reads, groups and exports none."""
+        """The activities, followers, messages, attachments and outgoing
+        emails of A's lead: B's manager finds, reads, groups and exports
+        none."""
         lead = self.lead
         activity = self.env['mail.activity'].create({
             'res_model_id': self.env.ref('crm.model_crm_lead').id,
@@ -151,6 +152,10 @@ class TestMultiCompanySuite(MultiCompanyMixin, SavepointCase):
             'name': 'MC file of A', 'datas_fname': 'a.txt',
             'datas': 'TUMgQQ==', 'res_model': 'crm.lead',
             'res_id': lead.id})
+        mail = self.env['mail.mail'].create({
+            'model': 'crm.lead', 'res_id': lead.id,
+            'subject': 'MC mail of A', 'body_html': '<p>MC mail of A</p>',
+            'email_to': 'customer@mc-a.vn'})
         for records, field in ((activity, 'summary'),
                                (followers, 'partner_id'),
                                (message, 'body'), (attachment, 'name')):
@@ -160,3 +165,17 @@ class TestMultiCompanySuite(MultiCompanyMixin, SavepointCase):
         self.assertFalse(message.sudo(self.manager_b).with_context(
             active_test=False).search([('id', '=', message.id)])
             .message_format())
+        # outgoing emails: not by name_search, which reads (name_get) the
+        # message of every mail found, other documents' included, and is
+        # refused to any user but an administrator
+        Mail = mail.sudo(self.manager_b)
+        domain = [('id', '=', mail.id)]
+        self.assertFalse(Mail.search(domain))
+        self.assertEqual(Mail.search_count(domain), 0)
+        self.assertFalse(sum(group['__count'] for group in Mail.read_group(
+            domain, ['subject'], [])))
+        for method, args in (('read', (['body_html'],)),
+                             ('export_data', (['body_html'],))):
+            with self.assertRaises(AccessError, msg=method):
+                getattr(Mail, method)(*args)
+        self.assertSeenBy(mail, self.manager_a)
