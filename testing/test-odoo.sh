@@ -25,6 +25,9 @@ cd "$(dirname "$0")/.."
 export CRM_SUITE_ROOT=$PWD
 export PGHOST=127.0.0.1 PGPORT=5432 PGUSER=crm_suite PGPASSWORD=${PGROLE_PASSWORD:-crm_suite}
 export PYTHONPATH=$PWD/compat
+# the web client's stylesheets (a PDF report renders them) are compiled by
+# lessc, as on any Odoo 11 server
+export PATH="$PWD/node_modules/.bin:$PATH"
 PY=.venv/bin/python
 RUN=${RUN_ID:-$$}
 FILESTORE=var/data/filestore

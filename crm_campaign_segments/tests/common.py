@@ -1,10 +1,14 @@
 # Copyright 2026 CRM Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
-from odoo.tests.common import SavepointCase
+from odoo.tests.common import SavepointCase, at_install, post_install
 
 CITY = 'CS Campaign City'
 
 
+# after the install: queue_job gives the jobs their channel (root.campaign)
+# from the job functions it registers once the modules are loaded
+@at_install(False)
+@post_install(True)
 class CampaignCase(SavepointCase):
     """A sales manager, a salesperson, partners of a city, and a draft
     campaign on partners with a segment picking that city. Jobs run at
