@@ -241,6 +241,17 @@ class TestTransitions(CampaignCase):
             fields.Datetime.from_string(fields.Datetime.now())
         self.assertGreater(delay.total_seconds(), 3 * 86400 - 60)
 
+    def test_choosing_a_mail_event_means_at_once(self):
+        """In the form, a mail event trigger starts with no delay (the
+        delay trigger's default of one day would surprise)."""
+        Transition = self.env['crm.campaign.transition']
+        for trigger, number in (('clicked', 0), ('replied', 0),
+                                ('not_opened', 1), ('delay', 1)):
+            transition = Transition.new({'trigger': trigger,
+                                         'interval_number': 1})
+            transition._onchange_trigger()
+            self.assertEqual(transition.interval_number, number, trigger)
+
     def test_not_opened_skips_those_opened(self):
         self._transition(self.mail_activity, self.lead_activity,
                          trigger='not_opened', number=2)
