@@ -41,7 +41,7 @@ bench: setup
 gates: setup
 	@testing/gates.sh
 
-ADDONS := crm_leads_ext crm_funnel_stages crm_territory_security crm_campaign_segments crm_quotation addons/crm_suite addons/crm_safe_domain addons/crm_leads_ext_territory addons/crm_leads_ext_funnel addons/crm_leads_ext_contact_companies
+ADDONS := $(patsubst %/__manifest__.py,%,$(wildcard */__manifest__.py addons/*/__manifest__.py))
 readme:
 	@python3 readme_gen/gen_addon_readme.py $(ADDONS)
 

@@ -1,1 +1,3 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+from . import models
+from . import wizard

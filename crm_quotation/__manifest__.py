@@ -3,13 +3,21 @@
 {
     'name': 'CRM Quotation',
     'summary': 'Quotations from opportunities, copied, sent and won',
-    'version': '11.0.1.0.0',
+    'version': '11.0.1.1.0',
     'category': 'Sales',
     'author': 'CRM Suite contributors',
     'website': 'https://github.com/crm-suite/crm-suite',
     'license': 'AGPL-3',
     'depends': ['sale_crm'],
-    'data': [],
+    'data': [
+        'views/sale_order_views.xml',
+        'views/ir_attachment_views.xml',
+        'views/crm_lead_views.xml',
+        'views/res_partner_views.xml',
+        'wizard/crm_quotation_copy_views.xml',
+        'wizard/crm_quotation_won_views.xml',
+        'wizard/crm_lead_lost_views.xml',
+    ],
     'demo': [],
     'installable': True,
 }

@@ -24,6 +24,7 @@
         'crm_leads_ext_territory',
         'crm_leads_ext_funnel',
         'crm_leads_ext_contact_companies',
+        'crm_quotation_territory',
         # scheduled actions of the suite run as background jobs
         'queue_job_cron',
     ],
@@ -35,6 +36,7 @@
         'demo/crm_mail_demo.xml',
         'demo/crm_lead_source_key_demo.xml',
         'demo/crm_lead_import_demo.xml',
+        'demo/crm_campaign_demo.xml',
     ],
     'installable': True,
 }

@@ -167,12 +167,6 @@ class FunnelBrowserCase(ChromiumCase):
 @pytest.mark.browser
 class TestFirstScreens(FunnelBrowserCase):
     """The pipeline and the funnel a salesperson and a manager open."""
-    # crm's kanban card asks for the avatar of an unassigned opportunity's
-    # salesperson, without an id: Odoo 11 answers 404
-    allowed_js_errors = (
-        r'/web/image\?model=res\.users&field=image_small&id=&unique= - '
-        r'Failed to load resource',)
-
     def setUp(self):
         super(TestFirstScreens, self).setUp()
         salesman = 'sales_team.group_sale_salesman'

@@ -33,6 +33,14 @@ EMAIL_RE = re.compile(
 URL_RE = re.compile(
     r'^(?:https?://)?[^\s/$.?#:@][^\s/?#:@]*\.[^\s/?#:@]+'
     r'(?::[0-9]{1,5})?(?:[/?#]\S*)?$', re.IGNORECASE)
+# Countries as lists and business cards from Vietnam and China write them,
+# found whatever languages the database has installed (res.country's names
+# are English, and Vietnamese or Chinese only once those are installed).
+COUNTRY_ALIASES = {
+    'việt nam': 'VN', 'viet nam': 'VN', '越南': 'VN',
+    '中国': 'CN', '中华人民共和国': 'CN', 'trung quốc': 'CN',
+    "people's republic of china": 'CN', 'p.r. china': 'CN', 'prc': 'CN',
+}
 # The largest amount a row may have: far above any deal, far below where
 # PostgreSQL's sums of double precision overflow (two rows of 1.7e308
 # broke every grouped view of the pipeline, for every user).
@@ -46,6 +54,23 @@ TITLE_FIXED = 'fixed'
 TEXT_FIELDS = ('name', 'contact_name', 'partner_name', 'function', 'street',
                'street2', 'zip', 'city', 'website', 'description',
                'referred')
+
+
+def country_names(env):
+    """{lower-case name: res.country id}: each country's name in English
+    and in every installed language, and COUNTRY_ALIASES. One query per
+    language: for a whole import or one business card, not for a row."""
+    ids_by_code = {}
+    names = {}
+    for code in {'en_US'} | {lang for lang, __ in
+                             env['res.lang'].get_installed()}:
+        for country in env['res.country'].with_context(lang=code).search([]):
+            ids_by_code[country.code] = country.id
+            names.setdefault(country.name.lower(), country.id)
+    for alias, code in COUNTRY_ALIASES.items():
+        if code in ids_by_code:
+            names.setdefault(alias, ids_by_code[code])
+    return names
 
 
 class Normaliser(object):
@@ -70,12 +95,10 @@ class Normaliser(object):
             self.country_codes[country.id] = country.code
             self.country_names[country.code] = country.name
             self.countries[country.code.lower()] = country.id
-        # a country by its name in any installed language: lists bought
-        # in Vietnam say "Việt Nam", in China "中国"
-        for code in {'en_US'} | {lang for lang, __ in langs}:
-            for country in env['res.country'].with_context(
-                    lang=code).search([]):
-                self.countries.setdefault(country.name.lower(), country.id)
+        # a country by its name: lists bought in Vietnam say "Việt Nam",
+        # in China "中国"
+        for name, country_id in country_names(env).items():
+            self.countries.setdefault(name, country_id)
         self.langs = {}
         for code, name in langs:
             self.langs[code.lower()] = code
@@ -146,6 +169,8 @@ class Normaliser(object):
         return number, None
 
     def website(self, value):
+        """(value, error message): only an http or https address (URL_RE),
+        in the user's language (self.env's, as _() reads it)."""
         if not URL_RE.match(value):
             return None, _("'%s' is not a web address (http or https)") % \
                 value

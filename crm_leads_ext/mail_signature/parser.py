@@ -7,8 +7,10 @@ Only what is clearly a contact detail is returned: a value is better
 missing than wrong, the salesperson completes the lead anyway. Pure
 functions, no Odoo model: ``parse_signature(text)`` on plain text,
 ``body_to_text(html)`` for the bodies of Odoo's mail gateway (always HTML,
-plain text parts come wrapped in ``<pre>``), ``parse_card(text)`` on the
-text OCR read from a business card (the whole card is a signature).
+plain text parts come wrapped in ``<pre>``), ``parse_card(text,
+countries)`` on the text OCR read from a business card (the whole card is
+a signature, and its address is split into street, city, zip and
+country).
 
 The mail to a team's alias is unauthenticated: the work on a message is
 bounded. Only the first ``MAX_BODY_CHARS`` of a body and the first
@@ -28,7 +30,7 @@ from odoo.tools import html2plaintext
 FIELDS = ('contact_name', 'partner_name', 'function', 'phone', 'mobile',
           'website')
 # a card shows the address and email a signature repeats from the headers
-CARD_FIELDS = FIELDS + ('email_from', 'street')
+CARD_FIELDS = FIELDS + ('email_from', 'street', 'city', 'zip', 'country_id')
 
 # Closing formulas: a signature starts after the last line that is only
 # one of them (a sentence starting with "Thanks" is not a closing).
@@ -65,6 +67,9 @@ _LABELS = (
     ('contact_name', r'name|họ tên|họ và tên|姓名'),
     ('email_from', r'e-?mail|mail|邮箱|邮件|电子邮件'),
     ('street', r'address|add|addr|địa chỉ|đc|地址'),
+    ('zip', r'zip|zip code|postcode|postal code|mã bưu chính|'
+            r'mã bưu điện|邮编|邮政编码'),
+    ('country_id', r'country|quốc gia|国家'),
     ('ignore', r'fax|skype|wechat|zalo|mst|tax code|传真|微信'),
 )
 _LABEL_RE = re.compile(
@@ -118,6 +123,34 @@ _CJK_NAME_RE = re.compile(r'^[\u3400-\u9fff]{2,4}$')
 # OCR puts spaces between Chinese characters ("上 海 东方")
 _CJK_SPACE_RE = re.compile(r'(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])')
 _MAX_CARD_LINES = 30
+_ADDRESS_MAX = 120
+
+# An address: Vietnamese and Western ones go from the street to the
+# country, comma-separated ("Quận 1, TP. Hồ Chí Minh, Việt Nam"); Chinese
+# ones from the country to the number, in one run ("中国上海市浦东新区世纪大道
+# 100号"). An unlabelled line is an address only when it says so: Vietnamese
+# words of addresses, the Chinese layout, or a known country last.
+# These patterns backtrack (lazy runs before a suffix): they only run on a
+# line of at most 120 characters (_ADDRESS_MAX), where that is bounded.
+_VI_ADDRESS_RE = re.compile(
+    r'(?:^|\s)(?:số|đường|phố|ngõ|ngách|phường|quận|huyện|thị xã|xã|tỉnh|'
+    r'thành phố|tp\.|q\.|p\.)(?=\s|\d|$)', re.IGNORECASE)
+_CN_ADDRESS_RE = re.compile(
+    r'^(?P<country>中国|中华人民共和国)?\s*(?P<zip1>\d{6})?\s*'
+    r'(?:[\u3400-\u9fff]{2,7}?(?:省|自治区))?'
+    r'(?P<city>[\u3400-\u9fff]{2,8}?市)'
+    r'(?P<street>[^,，]*?[\u3400-\u9fff][^,，]*?'
+    r'(?:区|县|路|街|道|号|弄|巷|楼|室|大厦|中心))'
+    r'[\s,，]*(?:邮编[:：]?\s*)?(?P<zip2>\d{6})?$')
+_ADDRESS_SPLIT_RE = re.compile(r'\s*[,，;；]\s*')
+# "Hà Nội 100000", "75008 Paris", "CA 94105": a postcode of digits
+_ZIP_RE = re.compile(r'^(?:(?P<before>\d{4,6})\s+(?P<city1>\D.*)|'
+                     r'(?P<city2>.*\D)\s+(?P<after>\d{4,6}))$')
+_CITY_PREFIX_RE = re.compile(r'^(?:tp\.|t\.p\.|thành phố)\s*', re.IGNORECASE)
+# a state code ("CA 94105"): the city is the part before it
+_STATE_RE = re.compile(r'^[A-Z]{2}$')
+# a code is a country only where it is labelled "Country"
+_COUNTRY_CODE_RE = re.compile(r'^[a-z]{2,3}$')
 
 _MAX_SIGNATURE_LINES = 10
 _FALLBACK_LINES = 6
@@ -282,16 +315,71 @@ def _split_title_company(segment):
     return None
 
 
-def _parse_block(block, delimited, links, fields, name_line=0):
+def _country(value, countries, labelled=False):
+    """The country (a value of ``countries``) that ``value`` names; a
+    two- or three-letter code only when ``labelled``."""
+    key = value.strip(' .').lower()
+    if not key or (_COUNTRY_CODE_RE.match(key) and not labelled):
+        return None
+    return countries.get(key)
+
+
+def _address(value, countries, labelled=False):
+    """{street, city, zip, country_id} of an address line; None when an
+    unlabelled line is not clearly an address. ``countries``: {lower-case
+    name or code: value given for country_id}."""
+    chinese = _CN_ADDRESS_RE.match(value.replace(' ', ''))
+    if chinese:
+        address = {'street': chinese.group('street'),
+                   'city': chinese.group('city'),
+                   'zip': chinese.group('zip1') or chinese.group('zip2')}
+        if chinese.group('country'):
+            address['country_id'] = _country(chinese.group('country'),
+                                             countries)
+        return address
+    parts = [part for part in _ADDRESS_SPLIT_RE.split(value.strip(' ,;'))
+             if part]
+    address = {}
+    if len(parts) > 1:
+        address['country_id'] = _country(parts[-1], countries)
+        if address['country_id']:
+            parts.pop()
+    if not (labelled or address.get('country_id') or (
+            len(parts) > 1 and _VI_ADDRESS_RE.search(value))):
+        return None
+    if len(parts) > 1:
+        city = parts.pop()
+        match = _ZIP_RE.match(city)
+        if match:
+            address['zip'] = match.group('before') or match.group('after')
+            city = (match.group('city1') or match.group('city2')).strip()
+        if _STATE_RE.match(city) and len(parts) > 1:
+            city = parts.pop()
+        address['city'] = _CITY_PREFIX_RE.sub('', city)
+    address['street'] = ', '.join(parts)
+    return address
+
+
+def _parse_block(block, delimited, links, fields, name_line=0,
+                 countries=None):
     """The contact details of the lines of a signature (or a card); only
     the keys of ``fields``. A name is taken unlabelled only from line
-    ``name_line`` (None: the first line that looks like a name)."""
+    ``name_line`` (None: the first line that looks like a name).
+    ``countries``: see _address."""
     values = {}
+    countries = countries or {}
 
     def put(field, value):
-        value = (value or '').strip()
+        if isinstance(value, str):
+            value = value.strip()
         if value and field in fields and field not in values:
             values[field] = value
+
+    def put_address(address):
+        # one address: the parts of a second one do not complete it
+        if address and 'street' not in values and 'city' not in values:
+            for field in ('street', 'city', 'zip', 'country_id'):
+                put(field, address.get(field))
 
     for index, line in enumerate(block):
         for segment in _SEGMENT_SPLIT_RE.split(line):
@@ -314,8 +402,14 @@ def _parse_block(block, delimited, links, fields, name_line=0):
                 put(field, email and email.group(0))
                 continue
             if field == 'street':
-                if len(value) <= 120:
-                    put(field, value)
+                if len(value) <= _ADDRESS_MAX:
+                    put_address(_address(value, countries, labelled=True))
+                continue
+            if field == 'zip':
+                put(field, re.match(r'^[\w\- ]{3,10}$', value) and value)
+                continue
+            if field == 'country_id':
+                put(field, _country(value, countries, labelled=True))
                 continue
             if field == 'contact_name':
                 if _is_name(value) or _CJK_NAME_RE.match(value):
@@ -346,6 +440,15 @@ def _parse_block(block, delimited, links, fields, name_line=0):
                 continue
             if not delimited:
                 continue  # guessed block: only labelled details, URLs, phones
+            if 'street' in fields and len(segment) <= _ADDRESS_MAX:
+                country = _country(segment, countries)
+                if country:
+                    put('country_id', country)
+                    continue
+                address = _address(segment, countries)
+                if address:
+                    put_address(address)
+                    continue
             if (name_line is None or index == name_line) and \
                     _is_name(segment):
                 put('contact_name', segment)
@@ -386,13 +489,14 @@ def parse_signature(text, sender_name=None):
     return values
 
 
-def parse_card(text):
+def parse_card(text, countries=None):
     """Contact details of a business card from the text OCR read on it.
 
     Returns a dict with some of the keys of ``CARD_FIELDS``. Every line
     counts (a card has no closing formula to start after); the name is
     the first unlabelled line that looks like a name, wherever a logo or
-    a slogan puts it."""
+    a slogan puts it. ``countries``: {lower-case country name or code:
+    the value country_id gets}; without it no country is read."""
     text = unicodedata.normalize('NFC', (text or '')[:MAX_BODY_CHARS])
     block = []
     for raw in _text_lines(text):
@@ -401,4 +505,5 @@ def parse_card(text):
             block.append(line)
             if len(block) == _MAX_CARD_LINES:
                 break
-    return _parse_block(block, True, {}, CARD_FIELDS, name_line=None)
+    return _parse_block(block, True, {}, CARD_FIELDS, name_line=None,
+                        countries=countries)

@@ -13,6 +13,7 @@ from unittest.mock import patch
 
 from odoo.exceptions import UserError
 
+from ..lead_import.normaliser import Normaliser
 from ..mail_signature.parser import parse_card, parse_signature
 from .card_images import (CHINESE_CARD, ENGLISH_CARD, VIETNAMESE_CARD,
                           noise_png, render_card_b64, render_phone_photo)
@@ -76,10 +77,10 @@ class TestBusinessCard(LeadsExtCase):
                          'nothing is created before the confirmation')
         self.assertLess(self.ocr_seconds, 30)
 
-        self.assertEqual(wizard.action_create_lead()['type'],
-                         'ir.actions.act_window_close')
+        action = wizard.action_create_lead()
         lead = self.leads('lan.nguyen@saomai.vn')
         self.assertEqual(len(lead), 1)
+        self.assert_opens_form(action, lead)
         self.assertEqual(lead.name, '%s - %s' % (
             wizard.partner_name, wizard.contact_name))
         self.assertEqual(lead.contact_name, wizard.contact_name)
@@ -95,6 +96,17 @@ class TestBusinessCard(LeadsExtCase):
         self.assertEqual(message.attachment_ids, attachment,
                          'the card shows in the chatter')
         self.assertEqual(message.author_id, self.salesman.partner_id)
+
+    def assert_opens_form(self, action, lead):
+        """"Create the Lead" opens the new lead's form, in the page."""
+        form = self.env.ref('crm.crm_case_form_view_leads'
+                            if lead.type == 'lead' else
+                            'crm.crm_case_form_view_oppor')
+        self.assertEqual(
+            (action['type'], action['res_model'], action['res_id'],
+             action['views'], action['target'], action['name']),
+            ('ir.actions.act_window', 'crm.lead', lead.id,
+             [(form.id, 'form')], 'current', lead.name))
 
     def test_chinese_card(self):
         wizard = self.Wizard.with_context(lang='zh_CN').create({
@@ -273,7 +285,7 @@ class TestBusinessCard(LeadsExtCase):
             'partner_name': 'CÔNG TY CỔ PHẦN AN PHÚ',
             'contact_name': 'Lê Văn An',
             'function': 'Trưởng phòng mua hàng',
-            'street': '12 Lý Thái Tổ, Hà Nội',
+            'street': '12 Lý Thái Tổ', 'city': 'Hà Nội',
             'email_from': 'an.le@anphu.vn',
             'phone': '024 3826 1234',
             'mobile': '0912 345 678'})
@@ -283,3 +295,119 @@ class TestBusinessCard(LeadsExtCase):
         self.assertNotIn('email_from', signature)
         self.assertNotIn('street', signature)
         self.assertEqual(signature['contact_name'], 'Lê Văn An')
+
+    def countries(self):
+        """What the wizard gives the parser, the import's countries: names
+        (English, the installed languages, the Vietnamese and Chinese
+        names) and codes."""
+        return Normaliser(self.env).countries
+
+    def test_parse_card_addresses(self):
+        """Vietnamese and Western addresses from the street to the country,
+        Chinese ones from the country to the number; the country by its
+        name as the card writes it, a code only where labelled "Country"
+        (a US state is not Canada)."""
+        vn, cn, us = (self.env.ref('base.%s' % code).id
+                      for code in ('vn', 'cn', 'us'))
+        countries = self.countries()
+        card = parse_card('Nguyễn Văn Minh\nGiám đốc\nCông ty TNHH Bình An\n'
+                          'Quận 1, TP. Hồ Chí Minh, Việt Nam', countries)
+        self.assertEqual(
+            (card['street'], card['city'], card['country_id']),
+            ('Quận 1', 'Hồ Chí Minh', vn))
+        self.assertEqual(card['partner_name'], 'Công ty TNHH Bình An')
+        self.assertEqual(parse_card(
+            'Lê Văn An\nSố 5 Phố Huế, P. Ngô Thì Nhậm, Q. Hai Bà Trưng, '
+            'Hà Nội 100000', countries), {
+                'contact_name': 'Lê Văn An',
+                'street': 'Số 5 Phố Huế, P. Ngô Thì Nhậm, Q. Hai Bà Trưng',
+                'city': 'Hà Nội', 'zip': '100000'})
+        self.assertEqual(parse_card(
+            '王芳\n上海市浦东新区世纪大道100号\n中国', countries), {
+                'contact_name': '王芳', 'street': '浦东新区世纪大道100号',
+                'city': '上海市', 'country_id': cn})
+        self.assertEqual(parse_card(
+            '王 芳\n地 址 ： 中国 广东省 深圳市 南山区 科技园 路 8 号\n'
+            '邮编：518057', countries), {
+                'contact_name': '王芳', 'street': '南山区科技园路8号',
+                'city': '深圳市', 'zip': '518057', 'country_id': cn})
+        self.assertEqual(parse_card(
+            'Address: 1 Main Street, San Francisco, CA 94105\n'
+            'Country: US', countries), {
+                'street': '1 Main Street', 'city': 'San Francisco',
+                'zip': '94105', 'country_id': us})
+        self.assertNotIn('country_id', parse_card(
+            'Sales Manager, ABC Co., Ltd', countries),
+            'an unlabelled code is not a country')
+
+    def test_card_address_read_on_the_photo(self):
+        """The address on the photo fills street, city and country, and
+        the lead gets them."""
+        wizard = self.Wizard.create({
+            'card_image': render_card_b64(VIETNAMESE_CARD + (
+                'Quận 1, TP. Hồ Chí Minh, Việt Nam',)),
+            'ocr_language': 'vie'})
+        self.read_card(wizard)
+        self.assertEqual(
+            (wizard.street, spaces(wizard.city), wizard.country_id),
+            ('Quận 1', 'Hồ Chí Minh', self.env.ref('base.vn')))
+        self.assertIn('Country', wizard.suggestion_note)
+        wizard.action_create_lead()
+        lead = self.leads('lan.nguyen@saomai.vn')
+        self.assertEqual((lead.street, lead.city, lead.country_id),
+                         (wizard.street, wizard.city, wizard.country_id))
+
+        wizard = self.Wizard.create({
+            'card_image': render_card_b64(CHINESE_CARD + (
+                '上海市浦东新区世纪大道100号', '中国'), cjk=True),
+            'ocr_language': 'chi_sim'})
+        self.read_card(wizard)
+        self.assertEqual(
+            (spaces(wizard.street), spaces(wizard.city), wizard.country_id),
+            ('浦东新区世纪大道100号', '上海市', self.env.ref('base.cn')))
+
+    def test_card_website_only_http(self):
+        """A website the import would refuse (not http or https) is left
+        out of the suggestions, with the reason; typed, it is refused."""
+        wizard = self.Wizard.create({
+            'card_image': render_card_b64(ENGLISH_CARD[:-1] + (
+                'Web: http://intranet/crm',)),
+            'ocr_language': 'eng'})
+        self.read_card(wizard)
+        self.assertEqual(wizard.email_from, 'john.carter@northwind.co.uk')
+        self.assertFalse(wizard.website)
+        self.assertEqual(
+            wizard.refused_note,
+            'The website read on the card, http://intranet/crm, is not a '
+            'web address (http or https): it was left out.')
+        wizard.website = 'javascript:alert(document.cookie)//x.com'
+        self.assert_refused(
+            wizard, 'action_create_lead',
+            "'javascript:alert(document.cookie)//x.com' is not a web "
+            "address (http or https)")
+        wizard.website = 'https://www.northwind.co.uk/en'
+        self.assert_opens_form(wizard.action_create_lead(),
+                               self.leads('john.carter@northwind.co.uk'))
+
+    def test_lead_given_out_of_sight(self):
+        """The assignment rules give the lead to a team the salesperson
+        does not see: the form says where the lead went instead of
+        opening a form they may not read."""
+        boss = self._user('card_boss')
+        team = self.Team.create({'name': 'LX Card Elsewhere',
+                                 'member_ids': [(6, 0, boss.ids)]})
+        self.env['crm.lead.assignment.rule'].create({
+            'name': 'LX cards elsewhere', 'sequence': 0,
+            'domain': "[('contact_name', '=', 'LX Moved Card')]",
+            'team_id': team.id, 'user_ids': [(6, 0, boss.ids)]})
+        wizard = self.Wizard.create({'contact_name': 'LX Moved Card',
+                                     'partner_name': 'Elsewhere Ltd'})
+        action = wizard.action_create_lead()
+        self.assertEqual((action['res_model'], action['res_id'],
+                          action['target']),
+                         ('crm.lead.business.card', wizard.id, 'new'))
+        self.assertEqual(
+            wizard.created_note,
+            'The lead "Elsewhere Ltd - LX Moved Card" was created; the '
+            'assignment rules gave it to a team or salesperson whose leads '
+            'you do not see.')

@@ -275,6 +275,24 @@ class TestLeadImportLists(LeadImportCase):
 
     # -- phone numbers ---------------------------------------------------
 
+    def test_countries_as_vietnamese_and_chinese_lists_write_them(self):
+        """"Việt Nam" and "中国" are countries whether or not Vietnamese
+        and Chinese are installed (the database of these tests has only
+        English); a name that is no country is a row error."""
+        rows = [['Lê Văn An', 'An Phú', 'an@countries.vn', '', 'Hà Nội',
+                 'Việt Nam', ''],
+                ['王建国', '西湖茶业', 'wang@countries.cn', '', '杭州', '中国',
+                 ''],
+                ['Tạ Mai', 'Mai', 'mai@countries.vn', '', '', 'Nam Việt', '']]
+        wizard = self.run_import(self.csv_bytes(rows, header=LIST_HEADER))
+        self.assertEqual(
+            [(lead.email_from, lead.country_id) for lead in self.Lead.search(
+                [('email_from', 'like', '@countries.')], order='id')],
+            [('an@countries.vn', self.env.ref('base.vn')),
+             ('wang@countries.cn', self.env.ref('base.cn'))])
+        self.assertEqual(self.report(wizard)[2]['Message'],
+                         "unknown country 'Nam Việt'")
+
     def test_phone_numbers_must_be_valid_for_their_country(self):
         self.env.user.company_id.country_id = self.env.ref('base.vn')
         wizard = self.run_import(self.csv_bytes([

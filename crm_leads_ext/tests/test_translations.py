@@ -6,6 +6,7 @@ from lxml import etree
 
 from odoo.exceptions import UserError, ValidationError
 
+from .card_images import ENGLISH_CARD, render_card_b64
 from .common import LeadsExtCase
 
 
@@ -215,6 +216,44 @@ class TestTranslations(LeadsExtCase):
             '上传的文件不是可读取的图片（应为名片的 JPEG 或 PNG 照片）。')
         self.assertFalse(self.Lead.search(
             [('partner_name', '=', '杭州明远科技')]))
+
+    def test_business_card_website_in_vietnamese(self):
+        """A website read on the card that is no web address is left out,
+        and a typed one refused, in Vietnamese."""
+        wizard = self._card(self.seller_vi, {
+            'card_image': render_card_b64(ENGLISH_CARD[:-1] + (
+                'Web: http://intranet/crm',)),
+            'ocr_language': 'eng'})
+        wizard.action_read_card()
+        self.assertEqual(
+            wizard.refused_note,
+            'Trang web đọc được trên danh thiếp, http://intranet/crm, không '
+            'phải là địa chỉ web (http hoặc https): đã bỏ qua.')
+        wizard.website = 'ftp://files.northwind.co.uk'
+        with self.assertRaises(UserError) as refusal:
+            wizard.action_create_lead()
+        self.assertEqual(
+            refusal.exception.name,
+            "'ftp://files.northwind.co.uk' không phải là địa chỉ web (http "
+            "hoặc https)")
+
+    def test_business_card_lead_given_away_in_chinese(self):
+        """The assignment rules give the card's lead to a team the
+        salesperson does not see: the form says so, in Chinese."""
+        elsewhere = self.Team.create({
+            'name': '宁波组', 'member_ids': [(6, 0, self.manager_zh.ids)]})
+        self.env['crm.lead.assignment.rule'].create({
+            'name': '名片转宁波组', 'sequence': 0,
+            'domain': "[('contact_name', '=', '赵磊')]",
+            'team_id': elsewhere.id,
+            'user_ids': [(6, 0, self.manager_zh.ids)]})
+        wizard = self._card(self.seller_zh, {
+            'contact_name': '赵磊', 'partner_name': '宁波海通'})
+        wizard.action_create_lead()
+        self.assertEqual(
+            wizard.created_note,
+            '线索"宁波海通 - 赵磊"已创建；分配规则已将其分给您无法查看其线索的'
+            '团队或销售员。')
 
     # -- lead import ----------------------------------------------------
 

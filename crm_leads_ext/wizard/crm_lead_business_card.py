@@ -17,6 +17,7 @@ from PIL import Image, ImageOps
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
+from ..lead_import.normaliser import Normaliser
 from ..mail_signature.parser import CARD_FIELDS, parse_card
 
 _logger = logging.getLogger(__name__)
@@ -91,6 +92,7 @@ class CrmLeadBusinessCard(models.TransientModel):
     website = fields.Char(string='Website')
     street = fields.Char(string='Address')
     city = fields.Char(string='City')
+    zip = fields.Char(string='Zip')
     country_id = fields.Many2one('res.country', string='Country')
     description = fields.Text(string='Notes')
     ocr_text = fields.Text(
@@ -105,6 +107,14 @@ class CrmLeadBusinessCard(models.TransientModel):
         help="Technical: the values suggested by the last photo read "
              "(JSON), to tell them from what the salesperson typed.")
     suggestion_note = fields.Char(compute='_compute_suggestion_note')
+    created_note = fields.Char(
+        readonly=True,
+        help="Where the lead went, when the assignment rules gave it to "
+             "leads the salesperson does not see.")
+    refused_note = fields.Char(
+        readonly=True,
+        help="What the last photo read showed and the form left out, and "
+             "why.")
 
     @api.depends('suggested_fields')
     def _compute_suggestion_note(self):
@@ -219,17 +229,30 @@ class CrmLeadBusinessCard(models.TransientModel):
         self._check_lead_rights()
         self.check_access_rule('write')
         text = self._run_ocr(self._card_photo()[1])
-        parsed = parse_card(text)
+        # the import's checks: the country as the card writes it, by its
+        # name (English, the installed languages, "Việt Nam", "中国") or a
+        # labelled code; the website, a link in the lead's form, only an
+        # http or https address
+        normaliser = Normaliser(self.env)
+        parsed = parse_card(text, normaliser.countries)
+        refused = []
+        if parsed.get('website') and \
+                normaliser.website(parsed['website'])[1]:
+            refused.append(_(
+                "The website read on the card, %s, is not a web address "
+                "(http or https): it was left out.") % parsed.pop('website'))
         if not parsed:
             raise UserError(_(
                 "No contact details could be read on this photo. Take it "
                 "again, straight and in good light, or type the details "
                 "in."))
         previous = json.loads(self.suggested_values or '{}')
-        values = {'ocr_text': text.strip()}
+        values = {'ocr_text': text.strip(), 'refused_note': ' '.join(refused)}
         suggested = {}
         for name in CARD_FIELDS:
             current = self[name]
+            if name == 'country_id':
+                current = current.id  # as JSON keeps it
             if current and current != previous.get(name):
                 continue  # typed or corrected by the salesperson
             if parsed.get(name):
@@ -240,6 +263,12 @@ class CrmLeadBusinessCard(models.TransientModel):
             name for name in CARD_FIELDS if name in suggested)
         values['suggested_values'] = json.dumps(suggested)
         self.write(values)
+        return self._reopen()
+
+    @api.multi
+    def _reopen(self):
+        """This form again, in its dialog."""
+        self.ensure_one()
         return {
             'type': 'ir.actions.act_window',
             'name': _('Business Card'),
@@ -265,7 +294,7 @@ class CrmLeadBusinessCard(models.TransientModel):
         }
         for field in ('contact_name', 'partner_name', 'function',
                       'email_from', 'phone', 'mobile', 'website', 'street',
-                      'city', 'description'):
+                      'city', 'zip', 'description'):
             if self[field]:
                 values[field] = self[field]
         if self.country_id:
@@ -293,7 +322,9 @@ class CrmLeadBusinessCard(models.TransientModel):
         """The salesperson's confirmation: the lead, with the photo
         attached and a note in its chatter, all with the salesperson's
         rights; then the assignment rules, as for any new lead (they may
-        give the lead to a team the salesperson cannot see)."""
+        give the lead to a team the salesperson cannot see). The new lead's
+        form opens, so that the salesperson sees where it went; when the
+        rules gave it out of their sight, this form says so."""
         self.ensure_one()
         self._check_lead_rights()
         self.check_access_rule('write')
@@ -302,6 +333,10 @@ class CrmLeadBusinessCard(models.TransientModel):
             raise UserError(_(
                 "Give at least a contact name, a company or an email "
                 "address."))
+        if self.website:
+            error = Normaliser(self.env).website(self.website)[1]
+            if error:
+                raise UserError(error)
         image_format = False
         if self.card_image:
             # not an image: refused before anything exists
@@ -320,4 +355,21 @@ class CrmLeadBusinessCard(models.TransientModel):
         if not self.env.context.get('crm_lead_skip_assignment'):
             lead.sudo().with_context(
                 crm_assignment_uid=self.env.uid)._apply_assignment_rules()
-        return {'type': 'ir.actions.act_window_close'}
+        if not Lead.search([('id', '=', lead.id)]):
+            self.created_note = _(
+                'The lead "%s" was created; the assignment rules gave it to '
+                'a team or salesperson whose leads you do not see.') % \
+                lead.sudo().name
+            return self._reopen()
+        form = self.env.ref('crm.crm_case_form_view_leads'
+                            if lead.type == 'lead' else
+                            'crm.crm_case_form_view_oppor')
+        return {
+            'type': 'ir.actions.act_window',
+            'name': lead.name,
+            'res_model': 'crm.lead',
+            'res_id': lead.id,
+            'view_mode': 'form',
+            'views': [(form.id, 'form')],
+            'target': 'current',
+        }

@@ -8,5 +8,8 @@ from . import test_capture_round_robin
 from . import test_redteam_capture
 from . import test_demo_first_screens_browser
 from . import test_access_gate
+from . import test_business_card_demo_browser
 from . import test_multi_company_suite
 from . import test_campaign_diagram_browser
+from . import test_campaign_demo
+from . import test_campaign_browser

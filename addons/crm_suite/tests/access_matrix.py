@@ -55,6 +55,9 @@ CAMPAIGN = 'crm_campaign_segments/tests/test_campaign_lifecycle.py' \
 CAMPAIGN_RUN = CAMPAIGN + 'test_salesperson_cannot_start_stop_or_run'
 # what the campaign and segment forms open: whoever reads them
 CAMPAIGN_READ = CAMPAIGN + 'test_employee_cannot_see_workitems_nor_preview'
+# a write of company_id: crm_safe_domain's crm.company.check.mixin
+MOVED_COMPANY = 'crm_leads_ext/tests/test_multi_company.py' \
+    '::TestMultiCompany::test_b_cannot_move_its_records_into_a'
 # read_group of the rows attached to a lead: messages and attachments get
 # the rows search gives (crm.lead.document.mixin), by every role
 GROUPED = 'crm_territory_security/tests/test_read_group_documents.py' \
@@ -157,6 +160,14 @@ MATRIX = {
     ('crm.lead', 'write'): call(
         lambda f, rpc: rpc('crm.lead', 'write', [f.lead_b],
                            {'name': 'AG taken'}), ALL_LEADS),
+    ('crm.lead', 'action_crm_quotation_copy'): call(
+        on_lead_b('crm.lead', 'action_crm_quotation_copy'), ALL_LEADS),
+    ('crm.lead', 'action_set_lost'): call(
+        on_lead_b('crm.lead', 'action_set_lost'), ALL_LEADS),
+    ('crm.lead', 'action_set_won'): call(
+        on_lead_b('crm.lead', 'action_set_won'), ALL_LEADS),
+    ('crm.lead', 'action_set_won_rainbowman'): call(
+        on_lead_b('crm.lead', 'action_set_won_rainbowman'), ALL_LEADS),
     ('crm.lead.analysis', 'init'): call(
         lambda f, rpc: rpc('crm.lead.analysis', 'init', []), NOBODY),
     # -- wizards on leads ----------------------------------------------------
@@ -182,6 +193,14 @@ MATRIX = {
         wizard('crm.lead.escalate', lambda f: {
             'lead_ids': [(6, 0, [f.lead_b])], 'reason': 'AG'},
             'action_escalate'), ALL_LEADS),
+    ('crm.quotation.copy', 'action_copy'): call(
+        wizard('crm.quotation.copy', lambda f: {
+            'lead_id': f.lead_b, 'order_id': f.order_b}, 'action_copy'),
+        ALL_LEADS),
+    ('crm.quotation.won', 'action_confirm'): call(
+        wizard('crm.quotation.won', lambda f: {
+            'lead_id': f.lead_b, 'order_id': f.order_b}, 'action_confirm'),
+        ALL_LEADS),
     ('crm.lead2opportunity.partner', 'default_get'): call(
         lambda f, rpc: rpc('crm.lead2opportunity.partner', 'default_get',
                            ['name', 'partner_id', 'existing_company_id'],
@@ -214,6 +233,11 @@ MATRIX = {
     ('crm.lead.import', 'action_view_leads'): call(
         lambda f, rpc: rpc('crm.lead.import', 'action_view_leads',
                            [f.import_b]), MANAGER),
+    # -- moves to another company (the write itself is Odoo's) ---------------
+    ('crm.lead.assignment.rule', 'write'): covered(MOVED_COMPANY),
+    ('crm.lead.import', 'write'): covered(MOVED_COMPANY),
+    ('crm.lead.import.mapping', 'write'): covered(MOVED_COMPANY),
+    ('crm.lead.source.key', 'write'): covered(MOVED_COMPANY),
     # -- capture keys ----------------------------------------------------------
     ('crm.lead.source.key', 'action_generate_key'): call(
         lambda f, rpc: rpc('crm.lead.source.key', 'action_generate_key',
@@ -404,6 +428,27 @@ MATRIX = {
     ('mail.notification', 'create'): covered(
         REDTEAM + '::TestTerritoryRedTeamMail::test_planted_notification'),
     ('mail.notification', 'write'): covered(MOVED),
+    # B's customer has no email: its writers get crm_quotation's refusal
+    ('mail.compose.message', 'send_mail'): call(
+        wizard('mail.compose.message', lambda f: {
+            'model': 'sale.order', 'res_id': f.order_b, 'body': 'AG',
+            'composition_mode': 'comment',
+            'partner_ids': [(6, 0, [f.partner])]}, 'send_mail',
+            context=lambda f: {'mark_so_as_sent': True,
+                               'default_model': 'sale.order',
+                               'default_res_id': f.order_b}), ALL_LEADS),
+    ('sale.order', 'action_quotation_send'): call(
+        lambda f, rpc: rpc('sale.order', 'action_quotation_send',
+                           [f.order_b]), ALL_LEADS),
+    ('sale.order', 'action_view_sent_versions'): call(
+        lambda f, rpc: rpc('sale.order', 'action_view_sent_versions',
+                           [f.order_b]), ALL_LEADS),
+    ('sale.order', 'message_post'): call(
+        lambda f, rpc: rpc('sale.order', 'message_post', [f.order_b],
+                           body='AG', message_type='comment'), ALL_LEADS),
+    ('sale.order', 'onchange_partner_id'): call(
+        lambda f, rpc: rpc('sale.order', 'onchange_partner_id',
+                           [f.order_b]), ALL_LEADS),
     ('sale.order', 'create'): covered(PLANTED),
     ('sale.order', 'write'): covered(MOVED),
     ('sale.order.line', 'create'): call(
@@ -421,4 +466,6 @@ MATRIX = {
     ('crm.segment', 'action_preview'): covered(CAMPAIGN_READ),
     ('crm.campaign.workitem', 'action_retry'): covered(
         CAMPAIGN + 'test_salesperson_reads_but_cannot_retry'),
+    ('crm.campaign.analysis', 'init'): call(
+        lambda f, rpc: rpc('crm.campaign.analysis', 'init', []), NOBODY),
 }

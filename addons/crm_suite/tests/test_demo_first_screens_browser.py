@@ -21,7 +21,6 @@ class TestDemoFirstScreens(funnel_ux.FunnelBrowserCase):
     serves them: the suite's demo data (crm_suite), on which the test
     runner builds every test database. The expected cards and figures are
     those the user's own searches find."""
-    allowed_js_errors = funnel_ux.TestFirstScreens.allowed_js_errors
 
     def open_figures(self, user, domain):
         """The funnel's open count and success rate for ``domain``, counted

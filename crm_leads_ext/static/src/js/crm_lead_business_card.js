@@ -3,7 +3,9 @@
 odoo.define('crm_leads_ext.business_card', function (require) {
 "use strict";
 
+var basic_fields = require('web.basic_fields');
 var core = require('web.core');
+var field_registry = require('web.field_registry');
 var KanbanController = require('web.KanbanController');
 var ListController = require('web.ListController');
 var session = require('web.session');
@@ -54,6 +56,37 @@ var BusinessCardButtonMixin = {
         });
     },
 };
+
+/**
+ * The card photo with a button that says what it does: Odoo's image widget
+ * has only a pencil, shown while the pointer is over the photo, which
+ * nobody finds (and a phone has no pointer).
+ */
+var CardPhoto = basic_fields.FieldBinaryImage.extend({
+    events: _.extend({}, basic_fields.FieldBinaryImage.prototype.events, {
+        'click .o_crm_card_upload': '_onUploadClick',
+    }),
+    _render: function () {
+        this._super.apply(this, arguments);
+        if (this.mode === 'readonly') {
+            return;
+        }
+        var $button = this.$('.o_crm_card_upload');
+        if (!$button.length) {
+            $button = $('<button type="button" class="btn btn-primary o_crm_card_upload"/>')
+                .append($('<i class="fa fa-camera"/>'), ' ', $('<span/>'))
+                .appendTo(this.$el);
+        }
+        $button.find('span').text(this.value ?
+            _t("Upload Another Photo") : _t("Upload a Photo of the Card"));
+    },
+    _onUploadClick: function (ev) {
+        ev.preventDefault();
+        ev.stopPropagation();
+        this.$('.o_input_file').click();
+    },
+});
+field_registry.add('crm_card_photo', CardPhoto);
 
 ListController.include(_.extend({}, BusinessCardButtonMixin));
 KanbanController.include(_.extend({}, BusinessCardButtonMixin));
