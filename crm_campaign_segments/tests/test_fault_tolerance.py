@@ -92,6 +92,8 @@ class TestJobKilledInBatch(unittest.TestCase):
             extra_args=['--load=web,queue_job', '--workers=2',
                         '--max-cron-threads=0',
                         '--longpolling-port=%d' % free_port()],
+            # one campaign job at a time: the other worker serves the
+            # test's requests while the job waits for the test's lock
             env={'ODOO_QUEUE_JOB_CHANNELS': 'root:2,root.campaign:1'})
         self.server.start()
         self.addCleanup(self.server.stop)
