@@ -3,7 +3,7 @@
 {
     'name': 'CRM Campaign Segments',
     'summary': 'Segments of leads and partners, and campaign workflows',
-    'version': '11.0.1.1.0',
+    'version': '11.0.1.2.0',
     'category': 'Marketing',
     'author': 'CRM Suite contributors',
     'website': 'https://github.com/crm-suite/crm-suite',
@@ -19,10 +19,13 @@
         'data/ir_cron_data.xml',
         'views/crm_campaign_assets.xml',
         'views/crm_segment_views.xml',
+        'report/crm_campaign_analysis_views.xml',
         'views/crm_campaign_views.xml',
         'views/crm_campaign_workitem_views.xml',
         'views/crm_campaign_menus.xml',
     ],
-    'demo': [],
+    'demo': [
+        'demo/crm_campaign_demo.xml',
+    ],
     'installable': True,
 }

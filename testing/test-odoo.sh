@@ -5,9 +5,9 @@
 # The browser and in-process server tests need testing/browser_harness: they
 # are skipped there, with that reason, and `make test` runs them.
 #
-# Each install combination gets a fresh throw-away database: each of
-# crm_leads_ext, crm_funnel_stages and crm_territory_security alone, each
-# pair of them, and the whole suite (crm_suite). Odoo tests every module it
+# Each install combination gets a fresh throw-away database: each of the five
+# addons alone, each pair of crm_leads_ext, crm_funnel_stages and
+# crm_territory_security, and the whole suite (crm_suite). Odoo tests every module it
 # installs, so the modules they need that are not the suite's (crm, mail, ...)
 # are installed first without --test-enable (kept as a template per set of
 # modules, copied for each combination that needs the same set); then the
@@ -18,18 +18,21 @@
 # failed. The databases and their filestores are dropped at the end.
 #
 # Environment: TEST_ODOO_COMBINATIONS (space-separated, each a
-# comma-separated module list; default the seven above), RUN_ID (database
+# comma-separated module list; default the nine above), RUN_ID (database
 # suffix, default the shell's pid). Logs: var/log/test-odoo-<combination>.log.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CRM_SUITE_ROOT=$PWD
 export PGHOST=127.0.0.1 PGPORT=5432 PGUSER=crm_suite PGPASSWORD=${PGROLE_PASSWORD:-crm_suite}
 export PYTHONPATH=$PWD/compat
+# the web client's stylesheets (a PDF report renders them) are compiled by
+# lessc, as on any Odoo 11 server
+export PATH="$PWD/node_modules/.bin:$PATH"
 PY=.venv/bin/python
 RUN=${RUN_ID:-$$}
 FILESTORE=var/data/filestore
 COMBINATIONS=(${TEST_ODOO_COMBINATIONS:-crm_leads_ext crm_funnel_stages crm_territory_security
-    crm_leads_ext,crm_funnel_stages crm_leads_ext,crm_territory_security
+    crm_campaign_segments crm_quotation crm_leads_ext,crm_funnel_stages crm_leads_ext,crm_territory_security
     crm_funnel_stages,crm_territory_security crm_suite})
 mkdir -p var/log "$FILESTORE"
 

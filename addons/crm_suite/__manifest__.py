@@ -36,6 +36,7 @@
         'demo/crm_mail_demo.xml',
         'demo/crm_lead_source_key_demo.xml',
         'demo/crm_lead_import_demo.xml',
+        'demo/crm_campaign_demo.xml',
     ],
     'installable': True,
 }

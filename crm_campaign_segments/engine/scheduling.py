@@ -32,14 +32,22 @@ NEXT_BY_DELAY_SQL = """
 
 # the workitems of the mail events that happened: the statistics of the
 # mail a done workitem sent record them (mass_mailing's tracking pixel,
-# link tracker, reply and bounce handling)
+# link tracker, reply and bounce handling), with the event's time; the
+# next activity is due the transition's delay after that time (a delay of
+# 0: at once), so that "an opportunity 3 days after the click" counts from
+# the click, not from the cron run that noticed it
 NEXT_BY_MAIL_EVENT_SQL = """
     INSERT INTO crm_campaign_workitem
         (campaign_id, segment_id, activity_id, res_model, res_id, state,
          date_scheduled, idempotence_key, retry_count, parent_id,
          transition_id, create_uid, create_date, write_uid, write_date)
     SELECT w.campaign_id, w.segment_id, t.to_activity_id, w.res_model,
-           w.res_id, 'todo', %s,
+           w.res_id, 'todo',
+           CASE t.trigger WHEN 'opened' THEN s.opened
+                          WHEN 'clicked' THEN s.clicked
+                          WHEN 'replied' THEN s.replied
+                          ELSE s.bounced END
+           + (t.interval_number || ' ' || t.interval_unit)::interval,
            concat_ws('-', 'crm-campaign', w.campaign_id, w.segment_id,
                      t.to_activity_id, w.res_model, w.res_id),
            0, w.id, t.id, %s, %s, %s, %s
@@ -83,6 +91,24 @@ def due_batches(cr, now, requeue_before, batch_size, campaign_ids=None):
     return [ids[i:i + batch_size] for i in range(0, len(ids), batch_size)]
 
 
+def unattended(cr, ids):
+    """Whether no transaction holds the pending workitems of ``ids`` (a
+    job's batch). A job locks the workitems it processes (``claim``) until
+    it commits; when its process or its connection dies, PostgreSQL
+    releases the locks: a job left 'started' whose pending workitems nobody
+    holds is dead. Two statements on the batch's ids (O(batch) rows, by
+    primary key); the probe's locks last until the caller commits."""
+    cr.execute("""
+        SELECT count(*) FROM crm_campaign_workitem
+        WHERE id IN %s AND state = 'todo'""", (tuple(ids),))
+    pending = cr.fetchone()[0]
+    cr.execute("""
+        SELECT id FROM crm_campaign_workitem
+        WHERE id IN %s AND state = 'todo'
+        FOR UPDATE SKIP LOCKED""", (tuple(ids),))
+    return cr.rowcount == pending
+
+
 def forget_enqueued(cr, campaign_ids):
     """The pending workitems of ``campaign_ids`` may be queued at once."""
     if campaign_ids:
@@ -113,7 +139,7 @@ def schedule_next(cr, done_ids, uid, now):
 
 
 def schedule_mail_events(cr, uid, now):
-    """Insert the workitems whose mail event happened, due ``now``.
-    Returns how many were inserted."""
-    cr.execute(NEXT_BY_MAIL_EVENT_SQL, (now, uid, now, uid, now))
+    """Insert the workitems whose mail event happened, due the delay of
+    their transition after the event. Returns how many were inserted."""
+    cr.execute(NEXT_BY_MAIL_EVENT_SQL, (uid, now, uid, now))
     return cr.rowcount

@@ -203,10 +203,12 @@ class CrmCampaign(models.Model):
     @api.model
     def _cron_run(self):
         """The scheduled action only triggers: it queues a job per due
-        segment, inserts the workitems of the mail events that happened,
-        and queues jobs for the due workitems."""
+        segment, queues again the jobs that died, inserts the workitems of
+        the mail events that happened, and queues jobs for the due
+        workitems."""
         self.env['crm.segment']._enqueue_due()
         Workitem = self.env['crm.campaign.workitem']
+        Workitem._requeue_dead_jobs()
         Workitem._schedule_mail_events()
         Workitem._enqueue_due()
         return True

@@ -3,6 +3,10 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+# the triggers on an event of the previous activity's mail, at the time
+# its statistics record
+MAIL_EVENTS = ('opened', 'clicked', 'replied', 'bounced')
+
 
 class CrmCampaignTransition(models.Model):
     """From an activity to the next: after a delay, or on an event of the
@@ -33,7 +37,9 @@ class CrmCampaignTransition(models.Model):
     interval_number = fields.Integer(
         string='Delay', default=1,
         help="After a delay: how many units after the previous activity. "
-             "Mail not opened: within how many days.")
+             "On a mail event (opened, clicked, replied, bounced): how many "
+             "units after the event, 0 for at once. Mail not opened: within "
+             "how many days.")
     interval_unit = fields.Selection([
         ('minutes', 'Minutes'),
         ('hours', 'Hours'),
@@ -45,6 +51,13 @@ class CrmCampaignTransition(models.Model):
         ('interval_number_positive', 'CHECK(interval_number >= 0)',
          'The delay of a transition cannot be negative.'),
     ]
+
+    @api.onchange('trigger')
+    def _onchange_trigger(self):
+        # a mail event usually leads on at once: a delay of one day,
+        # the default of the delay trigger, would surprise
+        if self.trigger in MAIL_EVENTS:
+            self.interval_number = 0
 
     @api.constrains('campaign_id', 'from_activity_id', 'to_activity_id')
     def _check_activities(self):
@@ -60,15 +73,19 @@ class CrmCampaignTransition(models.Model):
     def _diagram_label(self):
         """The trigger, as the diagram's arrow says it."""
         self.ensure_one()
+        units = dict(self._fields['interval_unit']._description_selection(
+            self.env))
+        delay = {'number': self.interval_number,
+                 'unit': units.get(self.interval_unit, '').lower()}
         if self.trigger == 'delay':
-            units = dict(self._fields['interval_unit']._description_selection(
-                self.env))
-            return _('after %(number)s %(unit)s') % {
-                'number': self.interval_number,
-                'unit': units.get(self.interval_unit, '').lower()}
+            return _('after %(number)s %(unit)s') % delay
         if self.trigger == 'not_opened':
             return _('not opened in %s days') % self.interval_number
         # short, to fit between two boxes
-        return {'opened': _('opened'), 'clicked': _('clicked'),
-                'replied': _('replied'),
-                'bounced': _('bounced')}.get(self.trigger, '')
+        event = {'opened': _('opened'), 'clicked': _('clicked'),
+                 'replied': _('replied'),
+                 'bounced': _('bounced')}.get(self.trigger, '')
+        if not self.interval_number:
+            return event
+        delay['event'] = event
+        return _('%(event)s, then %(number)s %(unit)s') % delay

@@ -1,10 +1,14 @@
 # Copyright 2026 CRM Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
-from odoo.tests.common import SavepointCase
+from odoo.tests.common import SavepointCase, at_install, post_install
 
 CITY = 'CS Campaign City'
 
 
+# after the install: queue_job gives the jobs their channel (root.campaign)
+# from the job functions it registers once the modules are loaded
+@at_install(False)
+@post_install(True)
 class CampaignCase(SavepointCase):
     """A sales manager, a salesperson, partners of a city, and a draft
     campaign on partners with a segment picking that city. Jobs run at
@@ -72,6 +76,16 @@ class CampaignCase(SavepointCase):
         domain = [('campaign_id', '=', self.campaign.id)] + [
             (key, '=', value) for key, value in where.items()]
         return self.env['crm.campaign.workitem'].search(domain, order='id')
+
+    def pending_jobs(self):
+        """The pending jobs processing this campaign's workitems (not
+        those of the demo campaigns, which may wait for the runner)."""
+        ids = set(self.workitems().ids)
+        return self.env['queue.job'].search([
+            ('model_name', '=', 'crm.campaign.workitem'),
+            ('method_name', '=', '_job_process'),
+            ('state', '=', 'pending')]).filtered(
+                lambda job: set(job.record_ids) <= ids)
 
     def start_and_run(self):
         self.campaign.sudo(self.manager).action_start()

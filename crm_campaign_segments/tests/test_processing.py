@@ -112,9 +112,7 @@ class TestProcessing(CampaignCase):
         self.segment.with_context(
             test_queue_job_no_delay=False).sudo(
                 self.manager).action_run_now()
-        jobs = self.env['queue.job'].search([
-            ('model_name', '=', 'crm.campaign.workitem'),
-            ('method_name', '=', '_job_process'), ('state', '=', 'pending')])
+        jobs = self.pending_jobs()
         self.assertEqual(len(jobs), 1)
         self.assertEqual(jobs.channel, 'root.campaign')
         self.partners[0].unlink()
@@ -133,15 +131,11 @@ class TestProcessing(CampaignCase):
         self.segment.with_context(
             test_queue_job_no_delay=False).sudo(
                 self.manager).action_run_now()
-        jobs = self.env['queue.job'].search([
-            ('model_name', '=', 'crm.campaign.workitem'),
-            ('state', '=', 'pending')])
+        jobs = self.pending_jobs()
         self.assertEqual(sorted(len(job.record_ids) for job in jobs), [1, 2])
         # the next cron run does not queue them again
         self.env['crm.campaign']._cron_run()
-        self.assertEqual(self.env['queue.job'].search_count([
-            ('model_name', '=', 'crm.campaign.workitem'),
-            ('state', '=', 'pending')]), 2)
+        self.assertEqual(len(self.pending_jobs()), 2)
 
 
 class TestTransitions(CampaignCase):
@@ -191,7 +185,7 @@ class TestTransitions(CampaignCase):
 
     def test_mail_event_schedules_the_next_activity(self):
         self._transition(self.mail_activity, self.lead_activity,
-                         trigger='clicked')
+                         trigger='clicked', number=0)
         self.template.body_html = \
             '<p>See <a href="https://shop.example.com/new?a=1&amp;b=2">' \
             'our products</a>, <a href="mailto:shop@example.com">write</a></p>'
@@ -216,6 +210,47 @@ class TestTransitions(CampaignCase):
         self.assertEqual(follow.res_id, clicked.res_id)
         self.assertEqual(follow.state, 'done')
         self.assertEqual(follow.lead_id.campaign_id, self.utm)
+
+    def test_mail_event_waits_its_delay_after_the_event(self):
+        """The manual's campaign: an opportunity 3 days after the click,
+        counted from the click, not from the run that noticed it."""
+        transition = self._transition(self.mail_activity, self.lead_activity,
+                                      trigger='clicked', number=3)
+        self.assertEqual(transition._diagram_label(), 'clicked, then 3 days')
+        self.start_and_run()
+        clicked = self.workitems()[1]
+        clicked.mail_statistics_id.clicked = '2026-03-02 10:00:00'
+        self.env['crm.campaign']._cron_run()
+        follow = self.workitems(activity_id=self.lead_activity.id)
+        self.assertEqual(follow.res_id, clicked.res_id)
+        self.assertEqual(follow.date_scheduled, '2026-03-05 10:00:00')
+        self.assertEqual(follow.parent_id, clicked)
+        # three days after that click is past: done at the same run
+        self.assertEqual(follow.state, 'done')
+        self.assertEqual(follow.lead_id.team_id, self.team)
+
+        # a click not long ago: the opportunity waits its three days
+        self.workitems()[0].mail_statistics_id.clicked = \
+            fields.Datetime.now()
+        self.env['crm.campaign']._cron_run()
+        waiting = self.workitems(activity_id=self.lead_activity.id,
+                                 res_id=self.workitems()[0].res_id)
+        self.assertEqual(waiting.state, 'todo')
+        self.assertFalse(waiting.lead_id)
+        delay = fields.Datetime.from_string(waiting.date_scheduled) - \
+            fields.Datetime.from_string(fields.Datetime.now())
+        self.assertGreater(delay.total_seconds(), 3 * 86400 - 60)
+
+    def test_choosing_a_mail_event_means_at_once(self):
+        """In the form, a mail event trigger starts with no delay (the
+        delay trigger's default of one day would surprise)."""
+        Transition = self.env['crm.campaign.transition']
+        for trigger, number in (('clicked', 0), ('replied', 0),
+                                ('not_opened', 1), ('delay', 1)):
+            transition = Transition.new({'trigger': trigger,
+                                         'interval_number': 1})
+            transition._onchange_trigger()
+            self.assertEqual(transition.interval_number, number, trigger)
 
     def test_not_opened_skips_those_opened(self):
         self._transition(self.mail_activity, self.lead_activity,

@@ -75,14 +75,15 @@ class TestSegmentRun(CampaignCase):
         self.assertEqual(job.channel, 'root.campaign')
         self.assertFalse(self.workitems())
         Segment._enqueue_due()
-        self.assertEqual(self.env['queue.job'].search_count([
+        # this segment's (the demo's segments may be due too)
+        self.assertEqual(len(self.env['queue.job'].search([
             ('model_name', '=', 'crm.segment'),
-            ('method_name', '=', '_job_run'), ('state', '=', 'pending')]),
+            ('method_name', '=', '_job_run'), ('state', '=', 'pending')])
+            .filtered(lambda j: j.record_ids == self.segment.ids)),
             1, "a run waiting in the queue is not queued twice")
         Job.load(self.env, job.uuid).perform()
         self.assertEqual(len(self.workitems()), 3)
-        self.assertEqual(Segment._due(self.segment.last_run),
-                         self.env['crm.segment'],
+        self.assertNotIn(self.segment, Segment._due(self.segment.last_run),
                          "not due again within the hour")
 
 

@@ -21,7 +21,8 @@ from ..lead_import.deduplicator import create_lookup_indexes
 
 
 class CrmLead(models.Model):
-    _inherit = 'crm.lead'
+    _name = 'crm.lead'
+    _inherit = ['crm.lead', 'crm.company.check.mixin']
 
     lang = fields.Selection(
         _lang_get, string='Language',

@@ -16,7 +16,7 @@ class CrmLeadAssignmentRule(models.Model):
     sequence) whose every set criterion matches a lead wins."""
 
     _name = 'crm.lead.assignment.rule'
-    _inherit = ['crm.safe.domain.mixin']
+    _inherit = ['crm.safe.domain.mixin', 'crm.company.check.mixin']
     _description = 'Lead Assignment Rule'
     _order = 'sequence, id'
 

@@ -33,6 +33,7 @@ class CrmLeadImport(models.Model):
     values."""
 
     _name = 'crm.lead.import'
+    _inherit = ['crm.company.check.mixin']
     _description = 'Lead Import'
     _rec_name = 'file_name'
     _order = 'id desc'

@@ -13,6 +13,7 @@ class CrmLeadImportMapping(models.Model):
     imports a list of that source."""
 
     _name = 'crm.lead.import.mapping'
+    _inherit = ['crm.company.check.mixin']
     _description = 'Lead Import Mapping of a Source'
     _rec_name = 'source_id'
 

@@ -114,6 +114,7 @@ class CrmLeadSourceKey(models.Model):
     of the key is stored; the key is shown once, when generated."""
 
     _name = 'crm.lead.source.key'
+    _inherit = ['crm.company.check.mixin']
     _description = 'Lead Capture API Key'
     _order = 'name, id'
 

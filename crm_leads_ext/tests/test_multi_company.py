@@ -7,7 +7,7 @@ act on them; A's managers, and a manager of both working in A, still
 do. What B imports is B's."""
 import base64
 
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, ValidationError
 
 from .lead_import_common import LeadImportCase
 from .multi_company_common import MultiCompanyMixin
@@ -88,6 +88,20 @@ class TestMultiCompany(MultiCompanyMixin, LeadImportCase):
         self.assertEqual(self.key.key_prefix, prefix)
         self.assertTrue(self.key.active)
 
+    def test_b_cannot_show_the_key_of_a(self):
+        """The dialog of a new key, naming A's key: refused to B's manager
+        (it would give back the key's name), in the values or as a
+        default."""
+        Show = self.env['crm.lead.source.key.show']
+        with self.assertRaises(AccessError):
+            Show.sudo(self.manager_b).create(
+                {'key_id': self.key.id, 'key': 'x'})
+        with self.assertRaises(AccessError):
+            Show.sudo(self.manager_b).with_context(
+                default_key_id=self.key.id).create({'key': 'x'})
+        shown = Show.sudo(self.manager_a).create({'key_id': self.key.id})
+        self.assertEqual(shown.key_id.name, 'MC key of A')
+
     def test_what_b_imports_is_b_s(self):
         """B imports the same row from the same source as A: a lead of B,
         not a duplicate of A's, and B's own remembered mapping."""
@@ -124,3 +138,67 @@ class TestMultiCompany(MultiCompanyMixin, LeadImportCase):
         self.assertEqual(lead_a.assignment_rule_id, self.rule)
         self.assertFalse(lead_b.assignment_rule_id)
         self.assertNotEqual(lead_b.team_id, self.team)
+
+    def _records_of_b(self):
+        """An import, a remembered mapping, an assignment rule, a capture
+        key and a lead that B's manager makes in company B."""
+        team_b = self.env['crm.team'].create({
+            'name': 'MC team of B', 'company_id': self.company_b.id})
+        # the integration user of B's key works in B
+        capture_b = self.env['res.users'].with_context(
+            no_reset_password=True).create({
+                'name': 'MC capture of B', 'login': 'mc_capture_b',
+                'company_id': self.company_b.id,
+                'company_ids': [(6, 0, self.company_b.ids)],
+                'groups_id': [(6, 0, self.env.ref(
+                    'crm_leads_ext.group_lead_capture').ids)]})
+        env = self.env(user=self.manager_b)
+        records = [
+            env['crm.lead.import'].create({
+                'file': base64.b64encode(self.csv_bytes([
+                    ['Lê Văn B', 'Công ty B', 'b@mc-import.vn', '', '', '',
+                     '', 'VN', '']])),
+                'file_name': 'leads.csv', 'team_id': team_b.id,
+                'source_id': self.source.id, 'title_mode': 'company'}),
+            env['crm.lead.import.mapping'].create({
+                'source_id': self.source.id, 'mapping': '{}'}),
+            env['crm.lead.assignment.rule'].create({
+                'name': 'MC rule of B', 'team_id': team_b.id}),
+            env['crm.lead'].create({'name': 'MC lead of B'}),
+            env['crm.lead.source.key'].create({
+                'name': 'MC key of B', 'user_id': capture_b.id}),
+        ]
+        for record in records:
+            self.assertEqual(record.company_id, self.company_b,
+                             record._name)
+        return records
+
+    def test_b_cannot_move_its_records_into_a(self):
+        for record in self._records_of_b():
+            # the constraints of the rule (its team) and of the key (its
+            # user) refuse A first
+            refusal = ValidationError if record._name in (
+                'crm.lead.assignment.rule', 'crm.lead.source.key') \
+                else AccessError
+            with self.assertRaises(refusal, msg=record._name):
+                record.write({'company_id': self.company_a.id})
+            self.assertEqual(record.sudo().company_id, self.company_b,
+                             record._name)
+            self.assertHiddenFrom(record.sudo(), self.manager_a, 'name'
+                                  if 'name' in record._fields
+                                  else 'company_id')
+
+    def test_a_manager_of_both_moves_records_between_them(self):
+        """Into B, another of their companies; B's manager then sees
+        them. (Not a lead: crm's write reads it back, where the manager
+        works, in A.)"""
+        source = self.env['utm.source'].create({'name': 'MC source'})
+        records = [self._import_of_a(), self.env[
+            'crm.lead.import.mapping'].create({
+                'source_id': source.id, 'mapping': '{}'})]
+        for record in records:
+            record.sudo(self.manager_ab).write(
+                {'company_id': self.company_b.id})
+            self.assertEqual(record.sudo().company_id, self.company_b,
+                             record._name)
+            self.assertSeenBy(record, self.manager_b)

@@ -30,4 +30,9 @@ class CrmLeadSourceKeyShow(models.TransientModel):
     @api.model
     def create(self, vals):
         self._check_key_manager()
-        return super(CrmLeadSourceKeyShow, self).create(vals)
+        dialog = super(CrmLeadSourceKeyShow, self).create(vals)
+        # the key named, in the values or a default of the context: one the
+        # caller may read (reading the dialog gives the key's name, read as
+        # superuser by Odoo's many2one)
+        dialog.key_id.check_access_rule('read')
+        return dialog

@@ -4,7 +4,7 @@ import psycopg2
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools import html_escape
+from odoo.tools import html_escape, mute_logger
 
 OPEN_STATES = ('draft', 'sent')
 CONFIRMED_STATES = ('sale', 'done')
@@ -78,7 +78,8 @@ class CrmLead(models.Model):
         """Two sessions marking the opportunity won at once: the second
         stops here with a message instead of confirming a second order."""
         try:
-            with self.env.cr.savepoint():
+            # a lock taken elsewhere is an answer here, not an error to log
+            with self.env.cr.savepoint(), mute_logger('odoo.sql_db'):
                 self.env.cr.execute(
                     'SELECT id FROM crm_lead WHERE id IN %s '
                     'FOR UPDATE NOWAIT', (tuple(self.ids),))

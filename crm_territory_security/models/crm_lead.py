@@ -85,7 +85,9 @@ class CrmLead(models.Model):
         if not vals.get('territory_id'):
             vals.pop('territory_id', None)
             Territory = self.env['crm.territory']
-            draft = self.new(vals)
+            # new() applies no default: the company the lead will have
+            # chooses the territories it may match
+            draft = self.new(dict(self.default_get(['company_id']), **vals))
             territory = Territory._match_records(draft).get(draft.id)
             if territory:
                 vals['territory_id'] = territory.id

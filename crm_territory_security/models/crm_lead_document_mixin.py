@@ -34,6 +34,43 @@ class CrmLeadDocumentMixin(models.AbstractModel):
         search='_search_crm_lead_user_ids',
         help="The document is a lead of a territory of these users.")
 
+    crm_lead_company_id = fields.Many2one(
+        'res.company', string="Company of the Lead",
+        compute='_compute_crm_lead_company_id',
+        search='_search_crm_lead_company_id',
+        help="The document is a lead of this company.")
+
+    @api.multi
+    def _compute_crm_lead_company_id(self):
+        Lead = self.env['crm.lead'].sudo()
+        for row in self:
+            document = row.sudo()
+            lead = Lead
+            if document[self._crm_lead_model_field] == 'crm.lead':
+                lead = Lead.browse(
+                    document[self._crm_lead_res_id_field]).exists()
+            row.crm_lead_company_id = lead.company_id
+
+    @api.model
+    def _search_crm_lead_company_id(self, operator, value):
+        """``child_of`` or ``in`` companies: the rows of another document
+        than a lead, or of a lead of one of these companies or of none
+        (the global rules: a lead of another company is not found by
+        rows naming it). One sub-select on the leads."""
+        if operator not in ('child_of', 'in'):
+            raise UserError(_(
+                "The company of a lead is searched with 'child_of' or 'in' "
+                "only."))
+        ids = value if isinstance(value, (list, tuple)) else [value]
+        if operator == 'child_of':
+            ids = self.env['res.company'].sudo().search(
+                [('id', 'child_of', ids)]).ids
+        leads = ('SELECT id FROM crm_lead WHERE company_id IS NULL '
+                 'OR company_id IN %s')
+        model, res_id = self._crm_lead_model_field, self._crm_lead_res_id_field
+        return ['|', (model, '!=', 'crm.lead'),
+                (res_id, 'inselect', (leads, (tuple(ids) or (None,),)))]
+
     @api.multi
     def _compute_crm_lead_user_ids(self):
         Lead = self.env['crm.lead'].sudo()

@@ -17,7 +17,7 @@ class CrmTerritory(models.Model):
     leaving a territory removes access at once, with no cached id list."""
 
     _name = 'crm.territory'
-    _inherit = ['crm.safe.domain.mixin']
+    _inherit = ['crm.safe.domain.mixin', 'crm.company.check.mixin']
     _description = 'Sales Territory'
     _parent_store = True
     _parent_order = 'priority desc, name'
@@ -186,7 +186,8 @@ class CrmTerritory(models.Model):
     # territories matching at all, their order)
     _matching_fields = frozenset([
         'country_ids', 'state_ids', 'zip_range_ids', 'city_names',
-        'category_ids', 'domain', 'priority', 'parent_id', 'active'])
+        'category_ids', 'domain', 'priority', 'parent_id', 'active',
+        'company_id'])
 
     @api.model_cr
     def init(self):
@@ -248,6 +249,7 @@ class CrmTerritory(models.Model):
         for territory in self.sudo().search([]):
             rule = {
                 'territory_id': territory.id,
+                'company_id': territory.company_id.id,
                 'countries': set(territory.country_ids.ids),
                 'states': set(territory.state_ids.ids),
                 'zips': [(Zip._normalize(zip_range.zip_from),
@@ -315,9 +317,16 @@ class CrmTerritory(models.Model):
 
     @api.model
     def _match_address(self, rule, address):
-        """Whether the address (a dict of country, state, zip, city and
-        partner tag ids) satisfies every rule of a territory but its
-        domain, which ``_match_records`` checks in SQL."""
+        """Whether the address (a dict of company, country, state, zip,
+        city and partner tag ids) satisfies every rule of a territory but
+        its domain, which ``_match_records`` checks in SQL.
+
+        A territory of a company takes only the records of that company
+        (one without company takes any): the matching runs as superuser,
+        and another company's territory would hand the record to that
+        company's salespeople and run its domain on the record."""
+        if rule['company_id'] and address['company_id'] != rule['company_id']:
+            return False
         if rule['countries'] and address['country_id'] not in \
                 rule['countries']:
             return False

@@ -19,10 +19,10 @@ class CrmTerritoryAddressMixin(models.AbstractModel):
     _description = 'Matched to a Territory by its Address'
 
     # the fields the matching reads (the compute's dependencies): the
-    # address, the partner tags (the model's path to them) and those of the
-    # model (a default territory)
-    _territory_depends = ('country_id', 'state_id', 'zip', 'city',
-                          'territory_manual_id')
+    # company and the address, the partner tags (the model's path to them)
+    # and those of the model (a default territory)
+    _territory_depends = ('company_id', 'country_id', 'state_id', 'zip',
+                          'city', 'territory_manual_id')
     _territory_category_path = 'category_id'
     _territory_depends_extra = ()
 
@@ -59,13 +59,14 @@ class CrmTerritoryAddressMixin(models.AbstractModel):
 
     @api.multi
     def _territory_addresses(self):
-        """{record id: the address the territories' rules test: country,
-        state, zip, city and partner tag ids}. The tags of all the records
+        """{record id: the address the territories' rules test: company,
+        country, state, zip, city and partner tag ids}. The tags of all the records
         are read at once (one by one, each record's partner would be read
         alone)."""
         path = self._territory_category_path
         self.mapped(path)
         return {record.id: {
+            'company_id': record.company_id.id,
             'country_id': record.country_id.id,
             'state_id': record.state_id.id,
             'zip': record.zip,

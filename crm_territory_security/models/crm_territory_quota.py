@@ -10,7 +10,7 @@ class CrmTerritoryQuota(models.Model):
     is checked after the write (``crm.lead.linked.mixin``)."""
 
     _name = 'crm.territory.quota'
-    _inherit = 'crm.lead.linked.mixin'
+    _inherit = ['crm.lead.linked.mixin', 'crm.company.check.mixin']
     _description = 'Sales Quota'
     _order = 'date desc, user_id'
 

@@ -27,6 +27,7 @@ class CrmLead(models.Model):
                       for partner in partners}
         matches = Territory._match_addresses({
             index: {
+                'company_id': fixed['company_id'],
                 'country_id': row.get('country_id') or False,
                 'state_id': row.get('state_id') or False,
                 'zip': row.get('zip') or False,

@@ -11,3 +11,5 @@ from . import test_access_gate
 from . import test_business_card_demo_browser
 from . import test_multi_company_suite
 from . import test_campaign_diagram_browser
+from . import test_campaign_demo
+from . import test_campaign_browser

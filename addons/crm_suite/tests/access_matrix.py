@@ -55,6 +55,9 @@ CAMPAIGN = 'crm_campaign_segments/tests/test_campaign_lifecycle.py' \
 CAMPAIGN_RUN = CAMPAIGN + 'test_salesperson_cannot_start_stop_or_run'
 # what the campaign and segment forms open: whoever reads them
 CAMPAIGN_READ = CAMPAIGN + 'test_employee_cannot_see_workitems_nor_preview'
+# a write of company_id: crm_safe_domain's crm.company.check.mixin
+MOVED_COMPANY = 'crm_leads_ext/tests/test_multi_company.py' \
+    '::TestMultiCompany::test_b_cannot_move_its_records_into_a'
 # read_group of the rows attached to a lead: messages and attachments get
 # the rows search gives (crm.lead.document.mixin), by every role
 GROUPED = 'crm_territory_security/tests/test_read_group_documents.py' \
@@ -230,6 +233,11 @@ MATRIX = {
     ('crm.lead.import', 'action_view_leads'): call(
         lambda f, rpc: rpc('crm.lead.import', 'action_view_leads',
                            [f.import_b]), MANAGER),
+    # -- moves to another company (the write itself is Odoo's) ---------------
+    ('crm.lead.assignment.rule', 'write'): covered(MOVED_COMPANY),
+    ('crm.lead.import', 'write'): covered(MOVED_COMPANY),
+    ('crm.lead.import.mapping', 'write'): covered(MOVED_COMPANY),
+    ('crm.lead.source.key', 'write'): covered(MOVED_COMPANY),
     # -- capture keys ----------------------------------------------------------
     ('crm.lead.source.key', 'action_generate_key'): call(
         lambda f, rpc: rpc('crm.lead.source.key', 'action_generate_key',
@@ -458,4 +466,6 @@ MATRIX = {
     ('crm.segment', 'action_preview'): covered(CAMPAIGN_READ),
     ('crm.campaign.workitem', 'action_retry'): covered(
         CAMPAIGN + 'test_salesperson_reads_but_cannot_retry'),
+    ('crm.campaign.analysis', 'init'): call(
+        lambda f, rpc: rpc('crm.campaign.analysis', 'init', []), NOBODY),
 }

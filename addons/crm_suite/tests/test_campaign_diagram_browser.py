@@ -64,7 +64,9 @@ class TestCampaignDiagramInBrowser(ChromiumCase):
             'action_type': 'mail', 'template_id': template.id})
         Transition = self.env['crm.campaign.transition'].sudo(self.manager)
         for source, target, values in (
-                (mail, opportunity, {'trigger': 'clicked'}),
+                (mail, opportunity, {'trigger': 'clicked',
+                                     'interval_number': 3,
+                                     'interval_unit': 'days'}),
                 (mail, reminder, {'trigger': 'not_opened',
                                   'interval_number': 7}),
                 (reminder, mail, {'trigger': 'delay', 'interval_number': 30,
@@ -93,7 +95,8 @@ class TestCampaignDiagramInBrowser(ChromiumCase):
                                'team']['shown'],
                          'Create the opportunityfor the Shanghai team')
         self.assertEqual(sorted(label['text'] for label in diagram['labels']),
-                         ['after 30 days', 'clicked', 'not opened in 7 days'])
+                         ['after 30 days', 'clicked, then 3 days',
+                          'not opened in 7 days'])
         start = boxes['Product recommendation mail']
         for name in ('Reminder',
                      'Create the opportunity for the Shanghai team'):
