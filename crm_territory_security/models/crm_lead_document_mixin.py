@@ -41,7 +41,10 @@ class CrmLeadDocumentMixin(models.AbstractModel):
         help="The document is a lead of this company.")
 
     @api.multi
-    def _compute_crm_lead_company_id(self):
+    def _crm_lead_documents(self):
+        """Each row with the lead it is a document of (as superuser), or
+        an empty lead: the row of another document, or of a lead that no
+        longer exists."""
         Lead = self.env['crm.lead'].sudo()
         for row in self:
             document = row.sudo()
@@ -49,6 +52,11 @@ class CrmLeadDocumentMixin(models.AbstractModel):
             if document[self._crm_lead_model_field] == 'crm.lead':
                 lead = Lead.browse(
                     document[self._crm_lead_res_id_field]).exists()
+            yield row, lead
+
+    @api.multi
+    def _compute_crm_lead_company_id(self):
+        for row, lead in self._crm_lead_documents():
             row.crm_lead_company_id = lead.company_id
 
     @api.model
@@ -73,13 +81,7 @@ class CrmLeadDocumentMixin(models.AbstractModel):
 
     @api.multi
     def _compute_crm_lead_user_ids(self):
-        Lead = self.env['crm.lead'].sudo()
-        for row in self:
-            document = row.sudo()
-            lead = Lead
-            if document[self._crm_lead_model_field] == 'crm.lead':
-                lead = Lead.browse(
-                    document[self._crm_lead_res_id_field]).exists()
+        for row, lead in self._crm_lead_documents():
             row.crm_lead_user_ids = lead.territory_id.access_user_ids
 
     @api.model
