@@ -33,12 +33,14 @@ def _is_number(value):
     return isinstance(value, int) or bool(_NUMBER_RE.match(str(value)))
 
 
-def _is_json_object(text):
+def _json_or_400(text):
+    """``text`` parsed as JSON; a request whose JSON does not parse is a
+    bad request (Odoo 11 answers it with a 500)."""
     try:
-        return isinstance(json.loads(text), dict)
+        return json.loads(text)
     except (TypeError, ValueError, RecursionError):
         # RecursionError: nested deeper than Python's stack
-        return False
+        raise BadRequest()
 
 
 class TerritoryMailController(MailController):
@@ -81,7 +83,8 @@ class TerritoryReportController(ReportController):
                 reportname):
             raise NotFound()
         for name in ('options', 'context'):
-            if data.get(name) and not _is_json_object(data[name]):
+            if data.get(name) and not isinstance(
+                    _json_or_400(data[name]), dict):
                 raise BadRequest()
         if docids:
             try:
@@ -98,11 +101,7 @@ class TerritoryReportController(ReportController):
     def report_download(self, data=None, token=None):
         """A request that is not the web client's ``[url, type]``: 400
         (Odoo 11 fails on it: 500)."""
-        try:
-            request_content = json.loads(data)
-        except (TypeError, ValueError, RecursionError):
-            # RecursionError: nested deeper than Python's stack
-            raise BadRequest()
+        request_content = _json_or_400(data)
         if not isinstance(request_content, list) or \
                 len(request_content) < 2 or not all(
                     isinstance(part, str) for part in request_content[:2]):
